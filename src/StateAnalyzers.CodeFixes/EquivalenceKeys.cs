@@ -1,0 +1,8 @@
+namespace StateAnalyzers.CodeFixes
+{
+    /// <summary>Code-fix equivalence keys; public so tests and Fix All can name them.</summary>
+    public static class EquivalenceKeys
+    {
+        public const string TightenCookie = "StateAnalyzers.TightenCookie";
+    }
+}

@@ -1,0 +1,9 @@
+namespace StateAnalyzers.Model
+{
+    internal enum AttributeKind
+    {
+        HttpOnly,
+        Secure,
+        SameSite,
+    }
+}

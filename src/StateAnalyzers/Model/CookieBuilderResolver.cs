@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>
+    /// Reads the framework cookies configured through options lambdas (<c>AddSession</c>, <c>AddCookie</c>,
+    /// <c>ConfigureApplicationCookie</c>, <c>AddAntiforgery</c>, <c>Configure&lt;TOptions&gt;</c>, ...): the last
+    /// write to the final builder wins, and replacing <c>options.Cookie</c> with a new builder resets every attribute
+    /// it does not set to the bare builder's defaults.
+    /// </summary>
+    internal sealed class CookieBuilderResolver
+    {
+        private static readonly HashSet<string> Registrations = new()
+        {
+            "AddSession", "AddCookie", "AddAntiforgery", "ConfigureApplicationCookie", "ConfigureExternalCookie", "AddCookieTempDataProvider",
+        };
+
+        private readonly CookieModel _model;
+
+        public CookieBuilderResolver(CookieModel model)
+        {
+            _model = model;
+        }
+
+        /// <summary>The framework cookies configured by this call; none for calls that configure no cookie.</summary>
+        public IEnumerable<CookieWrite> FromInvocation(IInvocationOperation invocation)
+        {
+            var registration = Registrations.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.IsExtensionMethod;
+            var foundLambda = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (OperationFlow.SkipConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                    && lambda.Symbol.Parameters.FirstOrDefault() is { } parameter
+                    && _model.Types.BuilderSourceOf(parameter.Type) is var source
+                    && source != CookieSource.None)
+                {
+                    foundLambda = true;
+                    yield return Walk(invocation, lambda, parameter, source, registration);
+                }
+            }
+
+            if (!foundLambda && registration && IsAddSession(invocation.TargetMethod))
+            {
+                yield return new CookieWrite(CookieSource.Session, invocation, null, null, CookieDefaults.ForBuilder(CookieSource.Session, invocation), isRegistration: true);
+            }
+        }
+
+        public static bool IsAddSession(IMethodSymbol method) =>
+            method.Name == "AddSession" && method.ContainingType?.Name == "SessionServiceCollectionExtensions";
+
+        private CookieWrite Walk(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, IParameterSymbol options, CookieSource source, bool registration)
+        {
+            var attributes = registration ? CookieDefaults.ForBuilder(source, invocation) : CookieAttributes.Unknown;
+            string? name = null;
+            foreach (var operation in lambda.Body.Descendants().OrderBy(o => o.Syntax.SpanStart))
+            {
+                var conditional = OperationFlow.IsConditionalWithin(operation, lambda.Body);
+                if (operation is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation target)
+                {
+                    if (IsCookieOf(target.Instance, options) && CookieAttributeReader.IsCookieAttribute(target.Property, _model.Types))
+                    {
+                        attributes = conditional
+                            ? CookieAttributeReader.Forget(attributes, target.Property)
+                            : CookieAttributeReader.Apply(attributes, target.Property, assignment.Value, AttributeOrigin.Assignment, assignment, known: true);
+                    }
+                    else if (IsCookieOf(target.Instance, options) && target.Property.Name == "Name")
+                    {
+                        name = conditional ? null : assignment.Value.ConstantValue.Value as string;
+                    }
+                    else if (IsCookieOf(target, options))
+                    {
+                        var replacement = OperationFlow.SkipConversions(assignment.Value) as IObjectCreationOperation;
+                        attributes = conditional || replacement is null
+                            ? CookieAttributes.Unknown
+                            : _model.Options.FromCreation(replacement, replacement, 0);
+                        name = conditional || replacement is null ? null : NameIn(replacement);
+                    }
+                }
+                else if (operation is IArgumentOperation argument && (IsParameter(argument.Value, options) || IsCookieOf(argument.Value, options)))
+                {
+                    // options (or options.Cookie) handed to another method: it may set anything.
+                    attributes = CookieAttributes.Unknown;
+                }
+            }
+
+            return new CookieWrite(source, invocation, name, null, attributes, registration);
+        }
+
+        private static string? NameIn(IObjectCreationOperation creation) =>
+            creation.Initializer?.Initializers
+                .OfType<ISimpleAssignmentOperation>()
+                .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "Name" })
+                .Select(a => a.Value.ConstantValue.Value as string)
+                .LastOrDefault();
+
+        /// <summary><c>options.Cookie</c> for the lambda's own options parameter.</summary>
+        private static bool IsCookieOf(IOperation? operation, IParameterSymbol options) =>
+            operation is not null
+            && OperationFlow.SkipConversions(operation) is IPropertyReferenceOperation { Property.Name: "Cookie" } cookie
+            && IsParameter(cookie.Instance, options);
+
+        private static bool IsParameter(IOperation? operation, IParameterSymbol options) =>
+            operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, options);
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>
+    /// Everything the rules share about one compilation: the well-known types, the cookie recognizer and the
+    /// project-wide facts. Built once per compilation and shared by every analyzer that runs on it.
+    /// </summary>
+    internal sealed class CookieModel
+    {
+        private static readonly ConditionalWeakTable<Compilation, StrongBox<CookieModel?>> Models = new();
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
+        private readonly Lazy<ProjectFacts> _projectFacts;
+
+        private CookieModel(Compilation compilation, WellKnownTypes types)
+        {
+            Compilation = compilation;
+            Types = types;
+            Options = new CookieOptionsResolver(this);
+            Builders = new CookieBuilderResolver(this);
+            Writes = new CookieWriteRecognizer(this);
+            _projectFacts = new Lazy<ProjectFacts>(() => ProjectFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public Compilation Compilation { get; }
+
+        public WellKnownTypes Types { get; }
+
+        public CookieOptionsResolver Options { get; }
+
+        public CookieBuilderResolver Builders { get; }
+
+        public CookieWriteRecognizer Writes { get; }
+
+        /// <summary>Facts that need the whole project (the app-wide cookie policy, the pipeline order); gathered on first use.</summary>
+        public ProjectFacts Project => _projectFacts.Value;
+
+        internal ConcurrentDictionary<ISymbol, CookieAttributes> StaticInitializers { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Null when the compilation does not reference ASP.NET Core.</summary>
+        public static CookieModel? For(Compilation compilation) =>
+            Models.GetValue(compilation, c => new StrongBox<CookieModel?>(WellKnownTypes.TryCreate(c) is { } types ? new CookieModel(c, types) : null)).Value;
+
+        /// <summary>A semantic model for declarations in other files (static readonly options, factories, the host).</summary>
+#pragma warning disable RS1030 // Needed to bind declarations outside the analyzed tree; each tree's model is created once and cached.
+        public SemanticModel SemanticModelFor(SyntaxTree tree) => _semanticModels.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>
+    /// Facts that need the whole project, gathered once per compilation the first time a rule asks. A cheap walk
+    /// over the syntax trees finds candidate calls by name; each candidate is then bound, so only symbols decide.
+    /// Rules that read these facts still report per document, so IDE analysis stays live.
+    /// </summary>
+    internal sealed class ProjectFacts
+    {
+        private static readonly HashSet<string> CandidateNames = new()
+        {
+            "UseCookiePolicy", "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll", "AddSession",
+            "UseMiddleware", "Use", "Run", "UseWhen", "MapWhen", "UseSession", "UseAuthentication",
+        };
+
+        private ProjectFacts(CookiePolicy cookiePolicy, bool sessionSecureConfigured)
+        {
+            CookiePolicy = cookiePolicy;
+            SessionSecureConfigured = sessionSecureConfigured;
+        }
+
+        public CookiePolicy CookiePolicy { get; }
+
+        /// <summary>Some session configuration in the project sets <c>Cookie.SecurePolicy = Always</c> unconditionally.</summary>
+        public bool SessionSecureConfigured { get; }
+
+        public static ProjectFacts Gather(CookieModel model)
+        {
+            var invocations = new List<IInvocationOperation>();
+            foreach (var tree in model.Compilation.SyntaxTrees)
+            {
+                foreach (var syntax in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (CandidateNames.Contains(InvokedName(syntax))
+                        && model.SemanticModelFor(tree).GetOperation(syntax) is IInvocationOperation invocation)
+                    {
+                        invocations.Add(invocation);
+                    }
+                }
+            }
+
+            var sessionSecure = invocations
+                .SelectMany(model.Builders.FromInvocation)
+                .Any(w => w.Source == CookieSource.Session && w.Attributes.Secure.Is(SecureLevel.Always));
+            return new ProjectFacts(ReadPolicy(model, invocations), sessionSecure);
+        }
+
+        private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private static CookiePolicy ReadPolicy(CookieModel model, List<IInvocationOperation> invocations)
+        {
+            var types = model.Types;
+            var use = invocations
+                .Where(i => i.TargetMethod.Name == "UseCookiePolicy" && SymbolEqualityComparer.Default.Equals(i.TargetMethod.ContainingType, types.CookiePolicyExtensions))
+                .OrderBy(i => i.Syntax.SpanStart)
+                .FirstOrDefault();
+            if (use is null)
+            {
+                return CookiePolicy.None;
+            }
+
+            var settings = new PolicySettings();
+            var explicitOptions = use.Arguments.Skip(1).FirstOrDefault()?.Value;
+            if (explicitOptions is not null)
+            {
+                if (OperationFlow.SkipConversions(explicitOptions) is IObjectCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                    {
+                        settings.Read(assignment, conditional: false);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var invocation in invocations.Where(i => i.TargetMethod.Name is "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"))
+                {
+                    foreach (var lambda in Lambdas(invocation).Where(l => SymbolEqualityComparer.Default.Equals(l.Symbol.Parameters.FirstOrDefault()?.Type, types.CookiePolicyOptions)))
+                    {
+                        foreach (var assignment in lambda.Body.Descendants().OfType<ISimpleAssignmentOperation>())
+                        {
+                            settings.Read(assignment, OperationFlow.IsConditionalWithin(assignment, lambda.Body));
+                        }
+                    }
+                }
+            }
+
+            var middlewareBefore = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var inlineBefore = new List<(SyntaxTree, TextSpan)>();
+            var sessionBefore = false;
+            var authenticationBefore = false;
+            var root = OperationFlow.Root(use);
+            foreach (var earlier in invocations.Where(i => OperationFlow.Root(i) == root && OperationFlow.IsBefore(i, use)))
+            {
+                var method = earlier.TargetMethod;
+                if (!IsPipelineCall(earlier, types))
+                {
+                    continue;
+                }
+
+                switch (method.Name)
+                {
+                    case "UseSession":
+                        sessionBefore = true;
+                        break;
+                    case "UseAuthentication":
+                        authenticationBefore = true;
+                        break;
+                    case "UseMiddleware":
+                        var middleware = method.TypeArguments.FirstOrDefault()
+                            ?? (earlier.Arguments.Skip(1).FirstOrDefault()?.Value as ITypeOfOperation)?.TypeOperand;
+                        if (middleware is not null)
+                        {
+                            middlewareBefore.Add(middleware);
+                        }
+
+                        break;
+                    default:
+                        inlineBefore.AddRange(Lambdas(earlier).Select(l => (l.Syntax.SyntaxTree, l.Syntax.Span)));
+                        break;
+                }
+            }
+
+            return new CookiePolicy(true, settings.HttpOnlyAlways, settings.SecureAlways, settings.MinimumSameSite, middlewareBefore, inlineBefore, sessionBefore, authenticationBefore);
+        }
+
+        /// <summary>A call on an <c>IApplicationBuilder</c> (or a type implementing it, such as <c>WebApplication</c>).</summary>
+        private static bool IsPipelineCall(IInvocationOperation invocation, WellKnownTypes types)
+        {
+            var receiver = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            var type = receiver is null ? null : OperationFlow.SkipConversions(receiver).Type;
+            return type is not null && types.ApplicationBuilder is not null
+                && (SymbolEqualityComparer.Default.Equals(type, types.ApplicationBuilder) || type.AllInterfaces.Contains(types.ApplicationBuilder, SymbolEqualityComparer.Default));
+        }
+
+        private static IEnumerable<IAnonymousFunctionOperation> Lambdas(IInvocationOperation invocation) =>
+            invocation.Arguments
+                .Select(a => OperationFlow.SkipConversions(a.Value))
+                .OfType<IDelegateCreationOperation>()
+                .Select(d => d.Target)
+                .OfType<IAnonymousFunctionOperation>();
+
+        /// <summary>What all the configurations of <c>CookiePolicyOptions</c> agree on; anything conditional or computed is unknown.</summary>
+        private sealed class PolicySettings
+        {
+            private readonly List<int?> _httpOnly = new();
+            private readonly List<int?> _secure = new();
+            private readonly List<int?> _sameSite = new();
+
+            public bool HttpOnlyAlways => _httpOnly.Count > 0 && _httpOnly.All(v => v == 1);
+
+            public bool SecureAlways => _secure.Count > 0 && _secure.All(v => v == 1);
+
+            public SameSiteLevel? MinimumSameSite =>
+                _sameSite.Count > 0 && _sameSite.All(v => v.HasValue) ? (SameSiteLevel)_sameSite.Min(v => v!.Value) : null;
+
+            public void Read(ISimpleAssignmentOperation assignment, bool conditional)
+            {
+                if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
+                {
+                    return;
+                }
+
+                var value = conditional ? null : OperationFlow.SkipConversions(assignment.Value).ConstantValue.Value as int?;
+                switch (property.Name)
+                {
+                    case "HttpOnly":
+                        _httpOnly.Add(value);
+                        break;
+                    case "Secure":
+                        _secure.Add(value);
+                        break;
+                    case "MinimumSameSitePolicy":
+                        _sameSite.Add(value);
+                        break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>The rule options of one syntax tree, read from .editorconfig / .globalconfig once per tree.</summary>
+    internal sealed class RuleSettings
+    {
+        private RuleSettings(AnalyzerConfigOptions options)
+        {
+            HttpOnlyAllowedCookieNames = ReadList(options, RuleCatalog.HttpOnlyAllowedCookieNames);
+            FlagSameAsRequest = ReadBool(options, RuleCatalog.FlagSameAsRequest);
+            AdditionalSensitiveNames = ReadList(options, RuleCatalog.AdditionalSensitiveNames);
+            SensitiveAllowedCookieNames = ReadList(options, RuleCatalog.SensitiveAllowedCookieNames);
+            MaxCookieBytes = ReadInt(options, RuleCatalog.MaxCookieBytesOption);
+        }
+
+        public IReadOnlyCollection<string> HttpOnlyAllowedCookieNames { get; }
+
+        public bool FlagSameAsRequest { get; }
+
+        public IReadOnlyCollection<string> AdditionalSensitiveNames { get; }
+
+        public IReadOnlyCollection<string> SensitiveAllowedCookieNames { get; }
+
+        public int MaxCookieBytes { get; }
+
+        public static RuleSettings Read(AnalyzerConfigOptions options) => new(options);
+
+        public bool IsScriptReadableByDesign(string? cookieName) =>
+            cookieName is not null && HttpOnlyAllowedCookieNames.Contains(cookieName, StringComparer.OrdinalIgnoreCase);
+
+        private static string Raw(AnalyzerConfigOptions options, RuleOption option)
+        {
+            // .editorconfig keys are case-insensitive; Roslyn hands them to analyzers lower-cased.
+            if (options.TryGetValue(option.Key, out var value) || options.TryGetValue(option.Key.ToLowerInvariant(), out value))
+            {
+                return value;
+            }
+
+            return option.DefaultValue;
+        }
+
+        private static IReadOnlyCollection<string> ReadList(AnalyzerConfigOptions options, RuleOption option) =>
+            Raw(options, option).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => s.Trim())
+                .Where(s => s.Length > 0)
+                .ToArray();
+
+        private static bool ReadBool(AnalyzerConfigOptions options, RuleOption option) =>
+            bool.TryParse(Raw(options, option).Trim(), out var value) ? value : bool.Parse(option.DefaultValue);
+
+        private static int ReadInt(AnalyzerConfigOptions options, RuleOption option) =>
+            int.TryParse(Raw(options, option).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+                ? value
+                : int.Parse(option.DefaultValue, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StateAnalyzers.Model;
+
+namespace StateAnalyzers.Rules
+{
+    /// <summary>A cookie that script can read: HttpOnly off where the code can see it.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HttpOnlyCookieAnalyzer : CookieWriteAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HttpOnly);
+
+        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        {
+            var httpOnly = write.Attributes.HttpOnly;
+            if (!httpOnly.Is(false)
+                || settings.IsScriptReadableByDesign(write.Name)
+                || (write.Source.IsBuilder() && !AttributeFinding.IsStatedInCode(httpOnly.Origin))
+                || model.Project.CookiePolicy.CoversHttpOnly(write))
+            {
+                return;
+            }
+
+            AttributeFinding.Report(context, Descriptors.HttpOnly, write, settings, AttributeKind.HttpOnly, httpOnly.Origin, httpOnly.Anchor, null, AttributeFinding.HttpOnlyReason(write, httpOnly));
+        }
+    }
+}

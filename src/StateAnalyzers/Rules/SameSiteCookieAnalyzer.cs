@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StateAnalyzers.Model;
+
+namespace StateAnalyzers.Rules
+{
+    /// <summary>A cookie with no SameSite policy. An explicit SameSite=None is a deliberate choice (STATE005 checks its Secure).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SameSiteCookieAnalyzer : CookieWriteAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SameSite);
+
+        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        {
+            var sameSite = write.Attributes.SameSite;
+            if (!sameSite.Is(SameSiteLevel.Unspecified)
+                || (write.Source.IsBuilder() && !AttributeFinding.IsStatedInCode(sameSite.Origin))
+                || model.Project.CookiePolicy.CoversSameSite(write))
+            {
+                return;
+            }
+
+            AttributeFinding.Report(context, Descriptors.SameSite, write, settings, AttributeKind.SameSite, sameSite.Origin, sameSite.Anchor, null, AttributeFinding.SameSiteReason(write, sameSite));
+        }
+    }
+}
