@@ -1,0 +1,21 @@
+namespace StateAnalyzers.AspNetCore;
+
+/// <summary>What the companion did about a rule. The value is the last digit of the log event id; the name, in lower case,
+/// is the <c>action</c> tag of the <c>stateguard.actions</c> counter.</summary>
+public enum GuardAction
+{
+    /// <summary>A violation was logged and counted; the response was left as it was.</summary>
+    Reported = 0,
+
+    /// <summary>A missing cookie attribute was added.</summary>
+    Fixed = 1,
+
+    /// <summary>A cookie was removed from the response.</summary>
+    Dropped = 2,
+
+    /// <summary>The session was cleared and its cookie deleted at sign-out.</summary>
+    Cleared = 3,
+
+    /// <summary>Clearing the session at sign-out failed (the session store was unreachable, say); the sign-out went on.</summary>
+    Failed = 4,
+}

@@ -1,0 +1,22 @@
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Internal;
+
+/// <summary>The catalogue's rules that have a runtime behaviour, and their runtime defaults, read from the catalogue.</summary>
+internal static class RuntimeRules
+{
+    private const string NoRuntimeBehaviour = "-";
+    private const string AllowedCookieNamesOption = "allowed_cookie_names";
+
+    public static readonly IReadOnlyList<Rule> All = RuleCatalog.All.Where(r => r.Runtime != NoRuntimeBehaviour).ToArray();
+
+    public static bool IsRuntimeRule(string id) => All.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The default value of the rule's <c>allowed_cookie_names</c> option (STATE004: <c>XSRF-TOKEN</c>).</summary>
+    public static IEnumerable<string> DefaultExemptions(Rule rule) =>
+        rule.Options
+            .Where(o => o.Name == AllowedCookieNamesOption)
+            .SelectMany(o => o.DefaultValue.Split(','))
+            .Select(n => n.Trim())
+            .Where(n => n.Length > 0);
+}

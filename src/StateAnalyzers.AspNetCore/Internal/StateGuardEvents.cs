@@ -1,0 +1,144 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Internal;
+
+/// <summary>
+/// Logs and counts every action. The message is the catalogue's message for the rule, with named holes for structured
+/// logging, prefixed with the rule ID and the action; a cookie's value never appears, only its name and length.
+/// </summary>
+internal sealed class StateGuardEvents : IDisposable
+{
+    private static readonly string[] CookieHoles = { "CookieName", "Reason" };
+    private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
+    private static readonly string[] SignOutHoles = { "SignOut" };
+
+    private readonly ILogger _logger;
+    private readonly Counter<long> _actions;
+    private readonly Meter? _ownedMeter;
+    private readonly Dictionary<(string RuleId, string Variant, GuardAction Action), Definition> _definitions = new();
+    private readonly int _limit;
+
+    public StateGuardEvents(ILoggerFactory loggerFactory, IMeterFactory? meterFactory, int limit)
+    {
+        _limit = limit;
+        _logger = loggerFactory.CreateLogger(StateGuardTelemetry.LogCategory);
+        Meter meter;
+        if (meterFactory is null)
+        {
+            meter = _ownedMeter = new Meter(StateGuardTelemetry.MeterName);
+        }
+        else
+        {
+            meter = meterFactory.Create(new MeterOptions(StateGuardTelemetry.MeterName));
+        }
+
+        _actions = meter.CreateCounter<long>(
+            StateGuardTelemetry.ActionsCounterName,
+            unit: "{action}",
+            description: "Actions the StateAnalyzers runtime companion took, by rule and action.");
+
+        foreach (var rule in RuntimeRules.All)
+        {
+            foreach (var message in rule.Messages)
+            {
+                foreach (var action in Enum.GetValues<GuardAction>())
+                {
+                    _definitions[(rule.Id, message.Variant, action)] = new Definition(rule, message, action);
+                }
+            }
+        }
+    }
+
+    public ILogger Logger => _logger;
+
+    /// <summary>A cookie rule's action on one cookie.</summary>
+    public void Cookie(
+        string ruleId,
+        GuardAction action,
+        string cookieName,
+        int cookieLength,
+        string reason,
+        string outcome,
+        string variant = RuleCatalog.DefaultVariant)
+    {
+        var definition = _definitions[(ruleId, variant, action)];
+        Count(ruleId, definition);
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+        object?[] args = ruleId == RuleCatalog.OversizedCookieId
+            ? new object?[] { ruleId, definition.ActionName, cookieName, _limit, reason, outcome, cookieLength }
+            : new object?[] { ruleId, definition.ActionName, cookieName, reason, outcome, cookieLength };
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template, args);
+#pragma warning restore CA2254
+    }
+
+    /// <summary>STATE003's action at one sign-out.</summary>
+    public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
+    {
+        var ruleId = RuleCatalog.SignOutWithoutSessionClearId;
+        var definition = _definitions[(ruleId, RuleCatalog.DefaultVariant, action)];
+        Count(ruleId, definition);
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signOut, outcome);
+#pragma warning restore CA2254
+    }
+
+    public void Dispose() => _ownedMeter?.Dispose();
+
+    private void Count(string ruleId, Definition definition) =>
+        _actions.Add(
+            1,
+            new KeyValuePair<string, object?>(StateGuardTelemetry.RuleTag, ruleId),
+            new KeyValuePair<string, object?>(StateGuardTelemetry.ActionTag, definition.ActionName));
+
+    private sealed class Definition
+    {
+        public Definition(Rule rule, RuleMessage ruleMessage, GuardAction action)
+        {
+            ActionName = action.ToString().ToLowerInvariant();
+            EventId = new EventId(StateGuardTelemetry.EventId(rule.Id, action), rule.Id);
+            Level = action switch
+            {
+                GuardAction.Reported => rule.DefaultSeverity switch
+                {
+                    RuleSeverity.Error => LogLevel.Error,
+                    RuleSeverity.Warning => LogLevel.Warning,
+                    _ => LogLevel.Information,
+                },
+                GuardAction.Dropped => LogLevel.Warning,
+                GuardAction.Failed => LogLevel.Error,
+                _ => LogLevel.Information,
+            };
+
+            var holes = rule.Id switch
+            {
+                RuleCatalog.OversizedCookieId => SizeHoles,
+                RuleCatalog.SignOutWithoutSessionClearId => SignOutHoles,
+                _ => CookieHoles,
+            };
+            var message = ruleMessage.Format;
+            for (var i = 0; i < holes.Length; i++)
+            {
+                message = message.Replace("{" + i + "}", "{" + holes[i] + "}", StringComparison.Ordinal);
+            }
+
+            Template = holes == SignOutHoles
+                ? "{RuleId} {Action}: " + message + " [{Outcome}]"
+                : "{RuleId} {Action}: " + message + " [{Outcome}; cookie length {CookieLength}]";
+        }
+
+        public string ActionName { get; }
+
+        public EventId EventId { get; }
+
+        public LogLevel Level { get; }
+
+        public string Template { get; }
+    }
+}

@@ -1,0 +1,278 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Internal;
+
+/// <summary>The singleton the middleware, the cookie wrapper and the sign-out decorator share.</summary>
+internal sealed class StateGuardRuntime
+{
+    private const string ReportedOutcome = "reported only, the response is unchanged";
+    private const string DroppedOutcome = "removed the cookie from the response";
+
+    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null)
+    {
+        Settings = settings;
+        Events = events;
+        Inspector = new CookieInspector(settings);
+        TimeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    public StateGuardSettings Settings { get; }
+
+    public StateGuardEvents Events { get; }
+
+    public CookieInspector Inspector { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
+    /// enforced attribute rule applies (the caller's instance, which may be shared, is never changed).
+    /// </summary>
+    public CookieOptions FixOptions(HttpContext context, string name, string value, CookieOptions options)
+    {
+        var needed = NeededFixes(context, name, options);
+        return needed == AttributeFixes.None ? options : Fix(name, value, options, needed);
+    }
+
+    /// <summary>Which enforced attribute rules the options break, for this cookie name and request. Logs nothing.</summary>
+    public AttributeFixes NeededFixes(HttpContext context, string name, CookieOptions options)
+    {
+        var settings = Settings;
+        var needed = AttributeFixes.None;
+        if (!options.HttpOnly && settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name) == StateGuardMode.Enforce)
+        {
+            needed |= AttributeFixes.HttpOnly;
+        }
+
+        if (!options.Secure &&
+            (options.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps) &&
+            settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name) == StateGuardMode.Enforce)
+        {
+            needed |= AttributeFixes.Secure;
+        }
+
+        if (options.SameSite == SameSiteMode.Unspecified &&
+            settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name) == StateGuardMode.Enforce)
+        {
+            needed |= AttributeFixes.SameSite;
+        }
+
+        return needed;
+    }
+
+    private CookieOptions Fix(string name, string value, CookieOptions options, AttributeFixes needed)
+    {
+        var httpOnly = (needed & AttributeFixes.HttpOnly) != 0;
+        var secure = (needed & AttributeFixes.Secure) != 0;
+        var sameSite = (needed & AttributeFixes.SameSite) != 0;
+        var sameSiteNone = options.SameSite == SameSiteMode.None;
+        var fixedOptions = new CookieOptions(options);
+        var length = CookieInspector.Size(name, value);
+        if (httpOnly)
+        {
+            fixedOptions.HttpOnly = true;
+            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, "CookieOptions.HttpOnly is false", "added HttpOnly");
+        }
+
+        if (secure)
+        {
+            fixedOptions.Secure = true;
+            if (sameSiteNone)
+            {
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "CookieOptions.Secure is false", "added Secure",
+                    RuleCatalog.SameSiteNoneWithoutSecureVariant);
+            }
+            else
+            {
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "CookieOptions.Secure is false", "added Secure");
+            }
+        }
+
+        if (sameSite)
+        {
+            fixedOptions.SameSite = SameSiteMode.Lax;
+            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, "CookieOptions.SameSite is Unspecified", "added SameSite=Lax");
+        }
+
+        return fixedOptions;
+    }
+
+    /// <summary>
+    /// The audit of the final <c>Set-Cookie</c> headers, run just before the response starts: catches every cookie, however
+    /// it was written (typed API, raw header, a library), judges its content and its attributes, and rewrites the header
+    /// only when something is enforced.
+    /// </summary>
+    public void Audit(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        var values = headers.SetCookie;
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        List<string>? rewritten = null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var header = values[i];
+            if (header is null)
+            {
+                continue;
+            }
+
+            var replacement = AuditOne(context, header, now, out var drop);
+            if (rewritten is null && (drop || !ReferenceEquals(replacement, header)))
+            {
+                rewritten = new List<string>(values.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    if (values[j] is { } kept)
+                    {
+                        rewritten.Add(kept);
+                    }
+                }
+            }
+
+            if (rewritten is not null && !drop)
+            {
+                rewritten.Add(replacement);
+            }
+        }
+
+        if (rewritten is not null)
+        {
+            headers.SetCookie = rewritten.Count == 0 ? StringValues.Empty : new StringValues(rewritten.ToArray());
+        }
+    }
+
+    private string AuditOne(HttpContext context, string header, DateTimeOffset now, out bool drop)
+    {
+        drop = false;
+        if (!SetCookieHeader.TryParse(header, now, out var cookie) || cookie.IsDeletion)
+        {
+            return header;
+        }
+
+        var settings = Settings;
+        var name = cookie.Name.ToString();
+        var length = CookieInspector.Size(cookie.Name, cookie.Value);
+
+        // Content: STATE002 (too large) and STATE001 (a secret). Neither can be fixed, so Enforce drops the cookie.
+        var sizeMode = settings.ModeFor(RuleCatalog.OversizedCookieId, settings.OversizedCookies, name);
+        var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(length);
+        var sensitiveMode = settings.ModeFor(RuleCatalog.SensitiveCookieId, settings.SensitiveCookies, name);
+        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : Inspector.SensitiveReason(name, DecodedValue(cookie.Value));
+        drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
+        if (oversized)
+        {
+            var action = sizeMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
+            Events.Cookie(RuleCatalog.OversizedCookieId, action, name, length, "name and value are " + length + " bytes",
+                action == GuardAction.Dropped ? DroppedOutcome : ReportedOutcome);
+        }
+
+        if (sensitiveReason is not null)
+        {
+            var action = sensitiveMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
+            Events.Cookie(RuleCatalog.SensitiveCookieId, action, name, length, sensitiveReason,
+                action == GuardAction.Dropped ? DroppedOutcome : drop ? "reported; the cookie was removed by another rule" : ReportedOutcome);
+        }
+
+        if (drop)
+        {
+            return header;
+        }
+
+        // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
+        string? additions = null;
+        if (!cookie.HttpOnly)
+        {
+            var mode = settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name);
+            if (mode != StateGuardMode.Off)
+            {
+                additions = Attribute(RuleCatalog.HttpOnlyId, RuleCatalog.DefaultVariant, mode, name, length,
+                    "Set-Cookie has no HttpOnly attribute", "; httponly", "added HttpOnly", additions);
+            }
+        }
+
+        if (!cookie.Secure)
+        {
+            var mode = settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name);
+            if (mode != StateGuardMode.Off)
+            {
+                if (cookie.SameSite == SameSiteValue.None)
+                {
+                    additions = Attribute(RuleCatalog.SecureId, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
+                        "Set-Cookie has SameSite=None and no Secure attribute", "; secure", "added Secure", additions);
+                }
+                else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
+                {
+                    additions = Attribute(RuleCatalog.SecureId, RuleCatalog.DefaultVariant, mode, name, length,
+                        "Set-Cookie has no Secure attribute", "; secure", "added Secure", additions);
+                }
+            }
+        }
+
+        if (cookie.SameSite == SameSiteValue.Unspecified)
+        {
+            var mode = settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name);
+            if (mode != StateGuardMode.Off)
+            {
+                additions = Attribute(RuleCatalog.SameSiteId, RuleCatalog.DefaultVariant, mode, name, length,
+                    "Set-Cookie has no SameSite attribute", "; samesite=lax", "added SameSite=Lax", additions);
+            }
+        }
+
+        return additions is null ? header : header + additions;
+    }
+
+    private string? Attribute(
+        string ruleId,
+        string variant,
+        StateGuardMode mode,
+        string name,
+        int length,
+        string reason,
+        string attribute,
+        string fixedOutcome,
+        string? additions)
+    {
+        if (mode == StateGuardMode.Enforce)
+        {
+            Events.Cookie(ruleId, GuardAction.Fixed, name, length, reason, fixedOutcome, variant);
+            return additions + attribute;
+        }
+
+        Events.Cookie(ruleId, GuardAction.Reported, name, length, reason, ReportedOutcome, variant);
+        return additions;
+    }
+
+    private static string DecodedValue(ReadOnlySpan<char> value)
+    {
+        var text = value.ToString();
+        if (!value.Contains('%'))
+        {
+            return text;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
+    }
+}
+
+[Flags]
+internal enum AttributeFixes
+{
+    None = 0,
+    HttpOnly = 1,
+    Secure = 2,
+    SameSite = 4,
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Internal;
+
+/// <summary>The validated options, resolved once into look-up tables the per-request code reads without allocating.</summary>
+internal sealed class StateGuardSettings
+{
+    private readonly Dictionary<string, StateGuardMode> _modes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _exemptions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _globalExemptions;
+
+    public StateGuardSettings(IOptions<StateGuardOptions> options)
+    {
+        var value = options.Value;
+        foreach (var rule in RuntimeRules.All)
+        {
+            value.Rules.TryGetValue(rule.Id, out var ruleOptions);
+            _modes[rule.Id] = value.Mode == StateGuardMode.Off ? StateGuardMode.Off : ruleOptions?.Mode ?? value.Mode;
+            _exemptions[rule.Id] = new HashSet<string>(ruleOptions?.ExemptCookies ?? new List<string>(), StringComparer.Ordinal);
+        }
+
+        _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
+        MaxCookieBytes = value.MaxCookieBytes;
+        SecurePolicy = value.SecurePolicy;
+        SensitiveWords = Rules.SensitiveWords.Secrets
+            .Concat(Rules.SensitiveWords.PersonalData)
+            .Concat(value.AdditionalSensitiveNames)
+            .ToArray();
+        AdditionalSecretPrefixes = value.AdditionalSecretPrefixes.ToArray();
+        SignOutSchemesKeepingSession = new HashSet<string>(value.SignOutSchemesKeepingSession, StringComparer.Ordinal);
+
+        SensitiveCookies = Mode(RuleCatalog.SensitiveCookieId);
+        OversizedCookies = Mode(RuleCatalog.OversizedCookieId);
+        SessionAtSignOut = Mode(RuleCatalog.SignOutWithoutSessionClearId);
+        HttpOnly = Mode(RuleCatalog.HttpOnlyId);
+        Secure = Mode(RuleCatalog.SecureId);
+        SameSite = Mode(RuleCatalog.SameSiteId);
+        AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
+                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off;
+        AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
+                               SameSite == StateGuardMode.Enforce;
+    }
+
+    public StateGuardMode SensitiveCookies { get; }
+
+    public StateGuardMode OversizedCookies { get; }
+
+    public StateGuardMode SessionAtSignOut { get; }
+
+    public StateGuardMode HttpOnly { get; }
+
+    public StateGuardMode Secure { get; }
+
+    public StateGuardMode SameSite { get; }
+
+    /// <summary>False when every cookie rule is off: the middleware then installs nothing.</summary>
+    public bool AnyCookieRule { get; }
+
+    /// <summary>True when the typed fixes of the response-cookies wrapper have something to do.</summary>
+    public bool AnyAttributeEnforced { get; }
+
+    public int MaxCookieBytes { get; }
+
+    public StateGuardSecurePolicy SecurePolicy { get; }
+
+    public IReadOnlyList<string> SensitiveWords { get; }
+
+    public IReadOnlyList<string> AdditionalSecretPrefixes { get; }
+
+    public HashSet<string> SignOutSchemesKeepingSession { get; }
+
+    public StateGuardMode Mode(string ruleId) => _modes[ruleId];
+
+    /// <summary>The effective mode of a cookie rule for one cookie: Off when the cookie is exempt.</summary>
+    public StateGuardMode ModeFor(string ruleId, StateGuardMode mode, string cookieName) =>
+        mode != StateGuardMode.Off && (_globalExemptions.Contains(cookieName) || _exemptions[ruleId].Contains(cookieName))
+            ? StateGuardMode.Off
+            : mode;
+}

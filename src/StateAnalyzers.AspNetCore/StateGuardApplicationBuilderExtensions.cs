@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StateAnalyzers.AspNetCore.Internal;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Adds the StateAnalyzers runtime companion to the request pipeline.</summary>
+public static class StateGuardApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Guards every response: cookies appended through <c>Response.Cookies</c> get their missing attributes added (Enforce),
+    /// and just before each response starts the final <c>Set-Cookie</c> headers are audited, however they were written.
+    /// Call it early, before <c>UseSession</c>, <c>UseAuthentication</c> and anything else that writes cookies.
+    /// </summary>
+    /// <param name="app">The app's pipeline.</param>
+    /// <returns>The same pipeline, for chaining.</returns>
+    public static IApplicationBuilder UseStateGuard(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var runtime = app.ApplicationServices.GetService<StateGuardRuntime>()
+                      ?? throw new InvalidOperationException(
+                          "StateGuard is not registered: call builder.Services.AddStateGuard() before app.UseStateGuard().");
+        WarnWhenSignOutIsNotGuarded(app.ApplicationServices, runtime);
+        return app.UseMiddleware<StateGuardMiddleware>(runtime);
+    }
+
+    private static void WarnWhenSignOutIsNotGuarded(IServiceProvider services, StateGuardRuntime runtime)
+    {
+        if (runtime.Settings.SessionAtSignOut == StateAnalyzers.AspNetCore.StateGuardMode.Off)
+        {
+            return;
+        }
+
+        using var scope = services.CreateScope();
+        if (scope.ServiceProvider.GetService<IAuthenticationService>() is not StateGuardAuthenticationService)
+        {
+            runtime.Events.Logger.LogWarning(
+                "IAuthenticationService was replaced after AddStateGuard(); sign-outs will not clear the session. " +
+                "Call AddStateGuard() after the code that replaces it.");
+        }
+    }
+}
