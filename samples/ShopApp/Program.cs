@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using ShopApp.Accounts;
+using ShopApp.Cart;
+using ShopApp.Catalog;
+using ShopApp.Infrastructure;
+using ShopApp.Preferences;
+using ShopApp.Promotions;
+using ShopApp.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddControllers();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<ProductCatalog>();
+builder.Services.AddSingleton<DemoUsers>();
+builder.Services.AddScoped<CartStore>();
+builder.Services.AddScoped<PreferencesService>();
+
+// The session lives on the server (in Redis when Redis:Configuration is set); the browser holds only its id.
+builder.Services.AddShopSessionStore(builder.Configuration);
+
+// Expected: STATE005 - the session id cookie keeps its default SecurePolicy (None): it also travels over plain HTTP.
+builder.Services.AddSession(options =>
+{
+    options.Cookie.Name = ".Shop.Session";
+    options.Cookie.IsEssential = true;
+    options.IdleTimeout = TimeSpan.FromMinutes(30);
+});
+
+builder.Services
+    .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/account/login";
+        options.LogoutPath = "/account/logout";
+        options.SlidingExpiration = true;
+        options.Cookie.HttpOnly = true;
+
+        // Expected: STATE004, STATE006 - a new CookieBuilder replaces the framework's: HttpOnly (set just above) and
+        // SameSite fall back to the bare builder's defaults, so the authentication cookie is readable by script.
+        options.Cookie = new CookieBuilder
+        {
+            Name = ".Shop.Auth",
+            SecurePolicy = CookieSecurePolicy.Always,
+        };
+    });
+builder.Services.AddAuthorization();
+
+// Clean: the antiforgery cookie keeps the framework's defaults; the SPA sends the token back in this header.
+builder.Services.AddAntiforgery(options => options.HeaderName = "X-XSRF-TOKEN");
+
+// Room for the runtime companion (src/StateAnalyzers.AspNetCore): builder.Services.AddStateGuard(...) goes here.
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseHttpsRedirection();
+app.UseMiddleware<VisitorTrackingMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSession();
+
+// Room for the runtime companion: app.UseStateGuard() goes here, after UseSession and before the endpoints.
+
+app.MapControllers();
+app.MapShopPages();
+app.MapCatalogEndpoints();
+app.MapCartEndpoints();
+app.MapAccountEndpoints();
+app.MapPreferencesEndpoints();
+app.MapPromotionEndpoints();
+app.MapAntiforgeryEndpoints();
+app.MapGet("/error", () => Results.Problem("Something went wrong."));
+
+app.Run();
