@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.DataProtection;
+using StateAnalyzers.AspNetCore.Tests.Infrastructure;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Tests;
+
+/// <summary>STATE001 at run time: secrets by structure or by name are dropped (Enforce) or reported (Report).</summary>
+public sealed class SensitiveCookieTests
+{
+    private static void Endpoints(WebApplication app)
+    {
+        app.MapGet("/typed/{name}", (HttpContext c, string name, string value) =>
+        {
+            c.Response.Cookies.Append(name, value, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
+            c.Response.Cookies.Append("theme", "dark", new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
+            return "ok";
+        });
+        app.MapGet("/raw/{name}", (HttpContext c, string name, string value) =>
+        {
+            c.Response.Headers.Append("Set-Cookie", name + "=" + value + "; path=/; secure; samesite=lax; httponly");
+            return "ok";
+        });
+        app.MapGet("/protected/{name}", (HttpContext c, string name, IDataProtectionProvider provider) =>
+        {
+            var protectedValue = provider.CreateProtector("tests").Protect("user-42-access");
+            c.Response.Cookies.Append(name, protectedValue, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
+            return protectedValue;
+        });
+    }
+
+    private static Dictionary<string, string?> Mode(string mode) => new() { ["StateGuard:Mode"] = mode };
+
+    private static string Path(string route, string name, string value) => $"/{route}/{Uri.EscapeDataString(name)}?value={Uri.EscapeDataString(value)}";
+
+    public static TheoryData<string, string, string> Secrets_by_structure_or_name() => new()
+    {
+        { "session_data", Secrets.Jwt(), "JSON Web Token" },
+        { "data", Secrets.Jwt("RS256"), "JSON Web Token" },
+        { "gh", Secrets.GitHubToken(), "GitHub" },
+        { "aws", Secrets.AwsAccessKeyId(), "AWS access key id" },
+        { "AuthToken", "opaque-0001", "'token'" },
+        { "api_key", "12345", "'api key'" },
+        { "UserEmail", "ada@example.org", "'email'" },
+        { "card-number", "4111", "'card number'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Secrets_by_structure_or_name))]
+    public async Task Enforce_drops_a_secret_written_through_Response_Cookies(string name, string value, string reason)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        var response = await host.GetAsync(Path("typed", name, value));
+
+        Assert.DoesNotContain(SetCookies.Of(response), c => c.Name == name);
+        Assert.Single(SetCookies.Of(response), c => c.Name == "theme");
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SensitiveCookieId);
+        Assert.Equal("dropped", record.Property("Action"));
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains(reason, record.Message, StringComparison.Ordinal);
+        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Secrets_by_structure_or_name))]
+    public async Task Enforce_drops_a_secret_written_as_a_raw_header(string name, string value, string reason)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        var response = await host.GetAsync(Path("raw", name, value));
+
+        Assert.Empty(SetCookies.Of(response));
+        Assert.Contains(reason, Assert.Single(host.Logs.Guard).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Secrets_by_structure_or_name))]
+    public async Task Report_keeps_the_secret_cookie_and_reports_it(string name, string value, string reason)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Report"));
+
+        var response = await host.GetAsync(Path("typed", name, value));
+
+        Assert.Single(SetCookies.Of(response), c => c.Name == name);
+        var record = Assert.Single(host.Logs.Guard);
+        Assert.Equal("reported", record.Property("Action"));
+        Assert.Contains(reason, record.Message, StringComparison.Ordinal);
+        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "reported"));
+    }
+
+    [Theory]
+    [InlineData("tokenizer", "on")]
+    [InlineData("secretariat", "open")]
+    [InlineData("theme", "dark")]
+    [InlineData("cart", "3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    [InlineData("XSRF-TOKEN", "abc")]
+    [InlineData("__RequestVerificationToken", "abc")]
+    [InlineData("csrf_token", "abc")]
+    [InlineData(".AspNetCore.Token", "abc")]
+    [InlineData("lang", "sk-SK")]
+    [InlineData("note", "eyJ.not.a.jwt")]
+    [InlineData("note", "ghp_short")]
+    public async Task Harmless_cookies_pass(string name, string value)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        var response = await host.GetAsync(Path("typed", name, value));
+
+        Assert.Single(SetCookies.Of(response), c => c.Name == name);
+        Assert.Empty(host.Logs.Guard);
+    }
+
+    [Fact]
+    public async Task A_value_protected_with_Data_Protection_is_never_flagged_whatever_its_name()
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        var response = await host.GetAsync("/protected/AccessToken");
+        var protectedValue = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("CfDJ8", protectedValue, StringComparison.Ordinal);
+        Assert.Equal(Uri.EscapeDataString(protectedValue), SetCookies.Single(response, "AccessToken").Value);
+        Assert.Empty(host.Logs.Guard);
+    }
+
+    [Fact]
+    public async Task A_password_never_belongs_on_the_client_even_protected()
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        var response = await host.GetAsync("/protected/UserPassword");
+
+        Assert.Empty(SetCookies.Of(response));
+        Assert.Contains("'password'", Assert.Single(host.Logs.Guard).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Additional_names_and_prefixes_come_from_configuration_and_allowed_names_are_exempt()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["StateGuard:AdditionalSensitiveNames:0"] = "license key",
+            ["StateGuard:AdditionalSecretPrefixes:0"] = "acme_live_",
+            ["StateGuard:Rules:STATE001:ExemptCookies:0"] = "DeviceToken",
+        };
+        await using var host = await GuardHost.StartAsync(Endpoints, configuration);
+
+        var byName = await host.GetAsync(Path("typed", "LicenseKey", "1"));
+        var byPrefix = await host.GetAsync(Path("typed", "data", "acme_live_0123456789"));
+        var allowed = await host.GetAsync(Path("typed", "DeviceToken", "1"));
+
+        Assert.DoesNotContain(SetCookies.Of(byName), c => c.Name == "LicenseKey");
+        Assert.DoesNotContain(SetCookies.Of(byPrefix), c => c.Name == "data");
+        Assert.Single(SetCookies.Of(allowed), c => c.Name == "DeviceToken");
+        Assert.Equal(2, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+    }
+
+    [Fact]
+    public async Task Logs_carry_the_name_and_length_but_never_the_value()
+    {
+        var jwt = Secrets.Jwt();
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+
+        await host.GetAsync(Path("typed", "session_data", jwt));
+
+        var record = Assert.Single(host.Logs.Guard);
+        Assert.Equal("session_data", record.Property("CookieName"));
+        Assert.Equal("session_data".Length + jwt.Length, record.Property("CookieLength"));
+        Assert.DoesNotContain(jwt.Split('.')[0], record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.Properties, p => p.Value is string s && s.Contains(jwt.Split('.')[1], StringComparison.Ordinal));
+    }
+}
