@@ -14,6 +14,10 @@ namespace StateAnalyzers.Model
             HeaderDictionaryExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HeaderDictionaryExtensions");
             HeaderNames = compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
             HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
+            HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+            HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            HttpContextAccessor = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHttpContextAccessor");
+            Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
             ApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
             CookiePolicyOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CookiePolicyOptions");
             CookiePolicyExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CookiePolicyAppBuilderExtensions");
@@ -30,6 +34,10 @@ namespace StateAnalyzers.Model
         public INamedTypeSymbol? HeaderDictionaryExtensions { get; }
         public INamedTypeSymbol? HeaderNames { get; }
         public INamedTypeSymbol? HttpRequest { get; }
+        public INamedTypeSymbol? HttpResponse { get; }
+        public INamedTypeSymbol? HttpContext { get; }
+        public INamedTypeSymbol? HttpContextAccessor { get; }
+        public INamedTypeSymbol? Session { get; }
         public INamedTypeSymbol? ApplicationBuilder { get; }
         public INamedTypeSymbol? CookiePolicyOptions { get; }
         public INamedTypeSymbol? CookiePolicyExtensions { get; }
