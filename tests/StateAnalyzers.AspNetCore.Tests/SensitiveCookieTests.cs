@@ -12,7 +12,7 @@ public sealed class SensitiveCookieTests
         app.MapGet("/typed/{name}", (HttpContext c, string name, string value) =>
         {
             c.Response.Cookies.Append(name, value, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
-            c.Response.Cookies.Append("theme", "dark", new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
+            c.Response.Cookies.Append("ui", "compact", new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
             return "ok";
         });
         app.MapGet("/raw/{name}", (HttpContext c, string name, string value) =>
@@ -20,7 +20,7 @@ public sealed class SensitiveCookieTests
             c.Response.Headers.Append("Set-Cookie", name + "=" + value + "; path=/; secure; samesite=lax; httponly");
             return "ok";
         });
-        app.MapGet("/protected/{name}", (HttpContext c, string name, IDataProtectionProvider provider) =>
+        app.MapGet("/protected/{name}", (HttpContext c, string name, [Microsoft.AspNetCore.Mvc.FromServices] IDataProtectionProvider provider) =>
         {
             var protectedValue = provider.CreateProtector("tests").Protect("user-42-access");
             c.Response.Cookies.Append(name, protectedValue, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
@@ -53,7 +53,7 @@ public sealed class SensitiveCookieTests
         var response = await host.GetAsync(Path("typed", name, value));
 
         Assert.DoesNotContain(SetCookies.Of(response), c => c.Name == name);
-        Assert.Single(SetCookies.Of(response), c => c.Name == "theme");
+        Assert.Single(SetCookies.Of(response), c => c.Name == "ui");
         var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SensitiveCookieId);
         Assert.Equal("dropped", record.Property("Action"));
         Assert.Equal(LogLevel.Warning, record.Level);
@@ -113,7 +113,7 @@ public sealed class SensitiveCookieTests
     [Fact]
     public async Task A_value_protected_with_Data_Protection_is_never_flagged_whatever_its_name()
     {
-        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"), services: b => b.Services.AddDataProtection());
 
         var response = await host.GetAsync("/protected/AccessToken");
         var protectedValue = await response.Content.ReadAsStringAsync();
@@ -126,7 +126,7 @@ public sealed class SensitiveCookieTests
     [Fact]
     public async Task A_password_never_belongs_on_the_client_even_protected()
     {
-        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"), services: b => b.Services.AddDataProtection());
 
         var response = await host.GetAsync("/protected/UserPassword");
 

@@ -29,6 +29,7 @@ public sealed class SignInManagerSignOutTests
             },
             services: b =>
             {
+                b.Services.AddDistributedMemoryCache();
                 b.Services.AddSession();
                 b.Services.AddSingleton<IUserStore<ShopUser>, ShopUserStore>();
                 b.Services.AddIdentityCore<ShopUser>().AddSignInManager();

@@ -15,6 +15,8 @@ internal static class ShopApp
     {
         if (session)
         {
+            // TryAdd: a Redis cache registered first stays the session store.
+            builder.Services.AddDistributedMemoryCache();
             builder.Services.AddSession();
         }
 

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.DataProtection;
+using StateAnalyzers.AspNetCore.Internal;
+using StateAnalyzers.AspNetCore.Tests.Infrastructure;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Tests;
+
+/// <summary>The building blocks of the content rules, one behaviour per test.</summary>
+public sealed class DetectionTests
+{
+    [Theory]
+    [InlineData("CardNumber", "card|number")]
+    [InlineData("api_key", "api|key")]
+    [InlineData("APIKey", "api|key")]
+    [InlineData("user.email-address", "user|email|address")]
+    [InlineData("token2fa", "token|2|fa")]
+    [InlineData("__Host-session", "host|session")]
+    public void Names_split_into_lower_case_word_parts(string name, string parts)
+    {
+        Assert.Equal(parts.Split('|'), WordParts.Split(name));
+    }
+
+    [Theory]
+    [InlineData("AuthToken", true)]
+    [InlineData("api_key", true)]
+    [InlineData("apikey", true)]
+    [InlineData("CreditCard", true)]
+    [InlineData("DateOfBirth", true)]
+    [InlineData("tokenizer", false)]
+    [InlineData("secretariat", false)]
+    [InlineData("passwordless", false)]
+    [InlineData("theme", false)]
+    public void Sensitive_words_match_whole_word_parts_only(string name, bool sensitive)
+    {
+        var words = SensitiveWords.Secrets.Concat(SensitiveWords.PersonalData);
+
+        Assert.Equal(sensitive, WordParts.FindMatch(WordParts.Split(name), words) is not null);
+    }
+
+    [Fact]
+    public void A_well_formed_JWT_is_recognized_and_look_alikes_are_not()
+    {
+        Assert.True(SecretValues.IsJsonWebToken(Secrets.Jwt()));
+        Assert.False(SecretValues.IsJsonWebToken(Secrets.Base64Url("{\"typ\":\"JWT\"}") + ".e30.sig"));
+        Assert.False(SecretValues.IsJsonWebToken(Secrets.Base64Url("[1,2]") + ".e30.sig"));
+        Assert.False(SecretValues.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.only-two"));
+        Assert.False(SecretValues.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.a b.c"));
+    }
+
+    [Fact]
+    public void Data_Protection_payloads_are_recognized_in_base64_and_base64url()
+    {
+        var protector = DataProtectionProvider.Create("stateguard-tests").CreateProtector("purpose");
+        var bytes = protector.Protect(new byte[] { 1, 2, 3 });
+
+        Assert.True(SecretValues.IsDataProtected(Convert.ToBase64String(bytes)));
+        Assert.True(SecretValues.IsDataProtected(Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')));
+        Assert.True(SecretValues.IsDataProtected(protector.Protect("text")));
+        Assert.False(SecretValues.IsDataProtected(Convert.ToBase64String(new byte[bytes.Length])));
+        Assert.False(SecretValues.IsDataProtected("CfDJ8short"));
+    }
+
+    [Theory]
+    [InlineData("a=1; Path=/; HttpOnly; Secure; SameSite=Strict", true, true, "Strict", false)]
+    [InlineData("a=1; httponly; samesite=none; samesite=lax", true, false, "Lax", false)]
+    [InlineData("a=1; SameSite=Bogus", false, false, "Unspecified", false)]
+    [InlineData("a=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/", false, false, "Unspecified", true)]
+    [InlineData("a=1; Max-Age=0", false, false, "Unspecified", true)]
+    [InlineData("a=1; Max-Age=60; expires=Thu, 01 Jan 1970 00:00:00 GMT", false, false, "Unspecified", false)]
+    public void Set_Cookie_headers_are_read_like_browsers_read_them(string header, bool httpOnly, bool secure, string sameSite, bool deletion)
+    {
+        Assert.True(SetCookieHeader.TryParse(header, DateTimeOffset.UtcNow, out var cookie));
+        Assert.Equal("a", cookie.Name.ToString());
+        Assert.Equal(httpOnly, cookie.HttpOnly);
+        Assert.Equal(secure, cookie.Secure);
+        Assert.Equal(sameSite, cookie.SameSite.ToString());
+        Assert.Equal(deletion, cookie.IsDeletion);
+    }
+
+    [Fact]
+    public void A_quoted_value_is_read_without_its_quotes_and_a_header_without_a_pair_is_ignored()
+    {
+        Assert.True(SetCookieHeader.TryParse("a=\"xyz\"; Secure", DateTimeOffset.UtcNow, out var quoted));
+        Assert.Equal("xyz", quoted.Value.ToString());
+        Assert.False(SetCookieHeader.TryParse("garbage", DateTimeOffset.UtcNow, out _));
+        Assert.False(SetCookieHeader.TryParse("=value", DateTimeOffset.UtcNow, out _));
+    }
+}

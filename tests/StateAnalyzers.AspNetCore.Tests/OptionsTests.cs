@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+using StateAnalyzers.AspNetCore.Tests.Infrastructure;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.AspNetCore.Tests;
+
+/// <summary>Binding from the StateGuard section, the delegate on top, and validation that fails the start-up.</summary>
+public sealed class OptionsTests
+{
+    private static void NoEndpoints(WebApplication app)
+    {
+    }
+
+    [Fact]
+    public async Task Defaults_come_from_the_catalogue()
+    {
+        await using var host = await GuardHost.StartAsync(NoEndpoints);
+
+        var options = host.Services.GetRequiredService<IOptions<StateGuardOptions>>().Value;
+
+        Assert.Equal(StateGuardMode.Enforce, options.Mode);
+        Assert.Equal(RuleCatalog.MaxCookieBytes, options.MaxCookieBytes);
+        Assert.Equal(StateGuardSecurePolicy.Always, options.SecurePolicy);
+        Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006" }, options.Rules.Keys.Order());
+        Assert.Equal(RuleCatalog.HttpOnlyAllowedCookieNames.DefaultValue, Assert.Single(options.Rules[RuleCatalog.HttpOnlyId].ExemptCookies));
+        Assert.All(options.Rules.Values, r => Assert.Null(r.Mode));
+    }
+
+    [Fact]
+    public async Task Every_option_binds_from_the_StateGuard_section_and_the_delegate_runs_last()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["StateGuard:Mode"] = "Report",
+            ["StateGuard:MaxCookieBytes"] = "2048",
+            ["StateGuard:SecurePolicy"] = "SameAsRequest",
+            ["StateGuard:ExemptCookies:0"] = "legacy",
+            ["StateGuard:AdditionalSensitiveNames:0"] = "license key",
+            ["StateGuard:AdditionalSecretPrefixes:0"] = "acme_",
+            ["StateGuard:SignOutSchemesKeepingSession:0"] = "Partner",
+            ["StateGuard:Rules:state004:Mode"] = "Enforce",
+            ["StateGuard:Rules:STATE004:ExemptCookies:0"] = "spa-theme",
+            ["StateGuard:Rules:STATE003:Mode"] = "Off",
+        };
+        await using var host = await GuardHost.StartAsync(NoEndpoints, configuration, options: o => o.MaxCookieBytes = 3000);
+
+        var options = host.Services.GetRequiredService<IOptions<StateGuardOptions>>().Value;
+
+        Assert.Equal(StateGuardMode.Report, options.Mode);
+        Assert.Equal(3000, options.MaxCookieBytes);
+        Assert.Equal(StateGuardSecurePolicy.SameAsRequest, options.SecurePolicy);
+        Assert.Equal(new[] { "legacy" }, options.ExemptCookies);
+        Assert.Equal(new[] { "license key" }, options.AdditionalSensitiveNames);
+        Assert.Equal(new[] { "acme_" }, options.AdditionalSecretPrefixes);
+        Assert.Contains("Partner", options.SignOutSchemesKeepingSession);
+        Assert.Contains("Identity.External", options.SignOutSchemesKeepingSession);
+        Assert.Equal(StateGuardMode.Enforce, options.Rules["STATE004"].Mode);
+        Assert.Equal(new[] { "XSRF-TOKEN", "spa-theme" }, options.Rules["STATE004"].ExemptCookies);
+        Assert.Equal(StateGuardMode.Off, options.Rules["STATE003"].Mode);
+        Assert.Null(options.Rules["STATE001"].Mode);
+    }
+
+    public static TheoryData<string, string, string> Misconfigurations() => new()
+    {
+        { "StateGuard:Rules:STATE007:Mode", "Report", "StateGuard:Rules:STATE007 has no runtime check" },
+        { "StateGuard:Rules:STATE099:Mode", "Report", "StateGuard:Rules:STATE099 is not a rule; the runtime rules are STATE001, STATE002, STATE003, STATE004, STATE005, STATE006" },
+        { "StateGuard:MaxCookieBytes", "0", "StateGuard:MaxCookieBytes is 0; it must be a positive number of bytes" },
+        { "StateGuard:ExemptCookies:0", "my cookie", "StateGuard:ExemptCookies has 'my cookie', which is not a valid cookie name" },
+        { "StateGuard:Rules:STATE004:ExemptCookies:0", "a;b", "StateGuard:Rules:STATE004:ExemptCookies has 'a;b'" },
+        { "StateGuard:AdditionalSecretPrefixes:0", "sk", "StateGuard:AdditionalSecretPrefixes has 'sk'; a prefix needs at least 3 characters" },
+        { "StateGuard:Mode", "Strict", "StateGuard:Mode" },
+        { "StateGuard:Mdoe", "Report", "'Mdoe'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Misconfigurations))]
+    public async Task A_misconfiguration_fails_the_start_up_with_a_message_naming_the_key(string key, string value, string message)
+    {
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() =>
+            GuardHost.StartAsync(NoEndpoints, new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_problems_are_reported_together()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => GuardHost.StartAsync(
+            NoEndpoints,
+            new Dictionary<string, string?> { ["StateGuard:MaxCookieBytes"] = "-1", ["StateGuard:Rules:STATE007:Mode"] = "Off" }));
+
+        Assert.Equal(2, exception.Failures.Count());
+    }
+
+    [Fact]
+    public async Task UseStateGuard_without_AddStateGuard_says_what_to_call()
+    {
+        var builder = WebApplication.CreateBuilder();
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
+        await using var app = builder.Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => app.UseStateGuard());
+
+        Assert.Contains("AddStateGuard()", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddStateGuard_twice_decorates_the_authentication_service_once()
+    {
+        await using var host = await GuardHost.StartAsync(NoEndpoints, services: b => b.Services.AddStateGuard().AddAuthentication());
+
+        using var scope = host.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Authentication.IAuthenticationService>();
+
+        var decorator = Assert.IsType<Internal.StateGuardAuthenticationService>(service);
+        Assert.IsAssignableFrom<Microsoft.AspNetCore.Authentication.AuthenticationService>(decorator.Inner);
+        Assert.Single(host.Services.GetServices<IValidateOptions<StateGuardOptions>>(), v => v is Internal.StateGuardOptionsValidator);
+    }
+}
