@@ -8,6 +8,8 @@ namespace StateAnalyzers
     /// <summary>Roslyn descriptors built from the catalogue; one per rule message.</summary>
     internal static class Descriptors
     {
+        public static readonly DiagnosticDescriptor SensitiveCookie = Create(RuleCatalog.SensitiveCookie);
+        public static readonly DiagnosticDescriptor OversizedCookie = Create(RuleCatalog.OversizedCookie);
         public static readonly DiagnosticDescriptor HttpOnly = Create(RuleCatalog.HttpOnly);
         public static readonly DiagnosticDescriptor Secure = Create(RuleCatalog.Secure);
         public static readonly DiagnosticDescriptor SameSiteNoneWithoutSecure = Create(RuleCatalog.Secure, RuleCatalog.SameSiteNoneWithoutSecureVariant);

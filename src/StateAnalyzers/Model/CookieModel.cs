@@ -23,6 +23,7 @@ namespace StateAnalyzers.Model
             Options = new CookieOptionsResolver(this);
             Builders = new CookieBuilderResolver(this);
             Writes = new CookieWriteRecognizer(this);
+            Helpers = new CookieHelperIndex(this);
             _projectFacts = new Lazy<ProjectFacts>(() => ProjectFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -35,6 +36,9 @@ namespace StateAnalyzers.Model
         public CookieBuilderResolver Builders { get; }
 
         public CookieWriteRecognizer Writes { get; }
+
+        /// <summary>Methods in source that write a cookie from their parameters.</summary>
+        public CookieHelperIndex Helpers { get; }
 
         /// <summary>Facts that need the whole project (the app-wide cookie policy, the pipeline order); gathered on first use.</summary>
         public ProjectFacts Project => _projectFacts.Value;

@@ -8,9 +8,11 @@ namespace StateAnalyzers.Model
     /// </summary>
     internal sealed class CookieWrite
     {
-        public CookieWrite(CookieSource source, IOperation operation, string? name, IOperation? value, CookieAttributes attributes, bool isRegistration = false)
+        public CookieWrite(CookieSource source, IOperation operation, string? name, IOperation? value, CookieAttributes attributes, bool isRegistration = false, bool viaHelper = false, bool helperOwnsName = false)
         {
+            HelperOwnsName = helperOwnsName;
             IsRegistration = isRegistration;
+            ViaHelper = viaHelper;
             Source = source;
             Operation = operation;
             Name = name;
@@ -36,6 +38,15 @@ namespace StateAnalyzers.Model
         /// framework's defaults apply, as opposed to a later <c>Configure&lt;TOptions&gt;</c> that only layers changes.
         /// </summary>
         public bool IsRegistration { get; }
+
+        /// <summary>
+        /// A call to a helper method in source that writes a cookie from its arguments: <see cref="Operation"/> is the
+        /// call, <see cref="Value"/> the argument it passes, and the attributes are the helper's business (unknown here).
+        /// </summary>
+        public bool ViaHelper { get; }
+
+        /// <summary>Through a helper whose cookie name is its own constant (judged inside the helper, not at each call).</summary>
+        public bool HelperOwnsName { get; }
 
         /// <summary>For messages: <c>'name'</c>, or what kind of cookie it is when the name is not known.</summary>
         public string DisplayName => Name is null ? Source.Describe() : "'" + Name + "'";

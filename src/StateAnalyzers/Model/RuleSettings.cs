@@ -17,7 +17,10 @@ namespace StateAnalyzers.Model
             AdditionalSensitiveNames = ReadList(options, RuleCatalog.AdditionalSensitiveNames);
             SensitiveAllowedCookieNames = ReadList(options, RuleCatalog.SensitiveAllowedCookieNames);
             MaxCookieBytes = ReadInt(options, RuleCatalog.MaxCookieBytesOption);
+            SensitiveNames = new SensitiveNames(AdditionalSensitiveNames, SensitiveAllowedCookieNames);
         }
+
+        public SensitiveNames SensitiveNames { get; }
 
         public IReadOnlyCollection<string> HttpOnlyAllowedCookieNames { get; }
 

@@ -42,6 +42,11 @@ namespace StateAnalyzers.Rules
                         {
                             Analyze(c, model, SettingsFor(c), builder);
                         }
+
+                        if (FollowsHelpers && HelperWrite(model, invocation) is { } helperWrite)
+                        {
+                            Analyze(c, model, SettingsFor(c), helperWrite);
+                        }
                     },
                     OperationKind.Invocation);
                 start.RegisterOperationAction(
@@ -54,6 +59,23 @@ namespace StateAnalyzers.Rules
                     },
                     OperationKind.SimpleAssignment);
             });
+        }
+
+        /// <summary>Rules about the value also judge calls to helpers in source that write a cookie from their arguments.</summary>
+        private protected virtual bool FollowsHelpers => false;
+
+        private static CookieWrite? HelperWrite(CookieModel model, IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0
+                || model.Helpers.For(invocation.TargetMethod) is not { } helper
+                || CookieHelperIndex.Argument(invocation, helper.ValueParameter) is not { } value)
+            {
+                return null;
+            }
+
+            var name = helper.ConstantName
+                ?? (helper.NameParameter is { } ordinal ? CookieHelperIndex.Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
+            return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
         }
 
         private protected abstract void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write);

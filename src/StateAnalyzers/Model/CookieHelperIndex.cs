@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>
+    /// Methods in source that write a cookie whose value is one of their parameters (a <c>SetCookie(name, value)</c>
+    /// helper, possibly through another helper). The value rules judge what each call site passes, and report there.
+    /// </summary>
+    internal sealed class CookieHelperIndex
+    {
+        private const int MaxDepth = 3;
+        private readonly CookieModel _model;
+        private readonly ConcurrentDictionary<IMethodSymbol, CookieHelper?> _helpers = new(SymbolEqualityComparer.Default);
+
+        public CookieHelperIndex(CookieModel model)
+        {
+            _model = model;
+        }
+
+        /// <summary>The helper behind a call, or null when the called method is not one.</summary>
+        public CookieHelper? For(IMethodSymbol method) => For(method.OriginalDefinition, 0);
+
+        private CookieHelper? For(IMethodSymbol method, int depth)
+        {
+            if (depth > MaxDepth || method.DeclaringSyntaxReferences.Length == 0 || method.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            return _helpers.GetOrAdd(method, m => Find(m, depth));
+        }
+
+        private CookieHelper? Find(IMethodSymbol method, int depth)
+        {
+            var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => s is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+            if (declaration is null)
+            {
+                return null;
+            }
+
+            var body = _model.SemanticModelFor(declaration.SyntaxTree).GetOperation(declaration);
+            if (body is null)
+            {
+                return null;
+            }
+
+            foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
+            {
+                if (_model.Writes.FromInvocation(invocation) is { Source: CookieSource.ResponseCookies, Value: { } value } write
+                    && ParameterOf(value, method) is { } valueParameter)
+                {
+                    var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key")?.Value;
+                    return new CookieHelper(valueParameter.Ordinal, key is null ? null : ParameterOf(key, method)?.Ordinal, write.Name);
+                }
+
+                // A helper that calls another helper with its own parameter.
+                if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method)
+                    && For(invocation.TargetMethod.OriginalDefinition, depth + 1) is { } inner
+                    && Argument(invocation, inner.ValueParameter) is { } passed
+                    && ParameterOf(passed, method) is { } outerValue)
+                {
+                    var name = inner.NameParameter is { } nameOrdinal ? Argument(invocation, nameOrdinal) : null;
+                    return new CookieHelper(
+                        outerValue.Ordinal,
+                        name is null ? null : ParameterOf(name, method)?.Ordinal,
+                        inner.ConstantName ?? name?.ConstantValue.Value as string);
+                }
+            }
+
+            return null;
+        }
+
+        public static IOperation? Argument(IInvocationOperation invocation, int ordinal) =>
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+
+        /// <summary>The parameter of <paramref name="method"/> the value comes from, directly or through a local set from it.</summary>
+        private static IParameterSymbol? ParameterOf(IOperation value, IMethodSymbol method)
+        {
+            var operation = OperationFlow.SkipConversions(value);
+            if (operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method))
+            {
+                return parameter.Parameter;
+            }
+
+            if (operation is ILocalReferenceOperation local)
+            {
+                var sources = ValueFlow.SourcesOf(local.Local, operation).ToList();
+                if (sources.Count == 1 && OperationFlow.SkipConversions(sources[0]) is IParameterReferenceOperation source
+                    && SymbolEqualityComparer.Default.Equals(source.Parameter.ContainingSymbol, method))
+                {
+                    return source.Parameter;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal sealed class CookieHelper
+    {
+        public CookieHelper(int valueParameter, int? nameParameter, string? constantName)
+        {
+            ValueParameter = valueParameter;
+            NameParameter = nameParameter;
+            ConstantName = constantName;
+        }
+
+        public int ValueParameter { get; }
+
+        public int? NameParameter { get; }
+
+        public string? ConstantName { get; }
+    }
+}

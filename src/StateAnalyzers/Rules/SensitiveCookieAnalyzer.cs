@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StateAnalyzers.Model;
+
+namespace StateAnalyzers.Rules
+{
+    /// <summary>Sensitive data (secrets, tokens, personal data) written into a cookie, where the browser can read and replay it.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveCookie);
+
+        private protected override bool FollowsHelpers => true;
+
+        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        {
+            if (write.Source.IsBuilder())
+            {
+                return;
+            }
+
+            // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
+            var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+            if (reason is null)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SensitiveCookie,
+                write.Operation.Syntax.GetLocation(),
+                MoveToSessionProperties.For(model, write),
+                write.DisplayName,
+                reason));
+        }
+    }
+}

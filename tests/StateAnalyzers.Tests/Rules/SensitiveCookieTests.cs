@@ -1,0 +1,422 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using StateAnalyzers.Rules;
+using StateAnalyzers.Tests.Infrastructure;
+
+namespace StateAnalyzers.Tests.Rules;
+
+public class SensitiveCookieTests
+{
+    private static Task Verify(params string[] sources) => Analyze.With<SensitiveCookieAnalyzer>(sources).Verify();
+
+    private static DiagnosticResult Expected(string message) =>
+        new DiagnosticResult("STATE001", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(message);
+
+    [Theory]
+    [InlineData("access_token")]
+    [InlineData("AuthToken")]
+    [InlineData("jwt")]
+    [InlineData("user-password")]
+    [InlineData("ApiKey")]
+    [InlineData("api_key")]
+    [InlineData("CardNumber")]
+    [InlineData("customer.email")]
+    [InlineData("PhoneNumber")]
+    [InlineData("DateOfBirth")]
+    [InlineData("refresh_tokens")]
+    [InlineData("SSN")]
+    public Task A_sensitive_cookie_name_is_reported(string name) => Verify($$"""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string value) => {|STATE001:response.Cookies.Append("{{name}}", value)|};
+        }
+        """);
+
+    [Theory]
+    [InlineData("tokenizer")]
+    [InlineData("secretariat")]
+    [InlineData("theme")]
+    [InlineData("culture")]
+    [InlineData(".AspNetCore.Culture")]
+    [InlineData("XSRF-TOKEN")]
+    [InlineData("__RequestVerificationToken")]
+    [InlineData("csrf_token")]
+    [InlineData("cookie_consent")]
+    [InlineData("cart_id")]
+    [InlineData("visitor")]
+    public Task A_harmless_cookie_name_is_clean(string name) => Verify($$"""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string value) => response.Cookies.Append("{{name}}", value);
+        }
+        """);
+
+    [Fact]
+    public Task The_message_says_which_word_made_the_name_sensitive() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, string value) => {|#0:response.Cookies.Append("auth_token", value)|};
+            }
+            """)
+            .Expecting(Expected("Cookie 'auth_token' stores sensitive data (the name contains 'token'); keep it in the session, which sends the browser only its id"))
+            .Verify();
+
+    [Fact]
+    public Task A_value_read_from_a_sensitive_symbol_is_reported() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class LoginModel { public string Password { get; set; } = ""; public string UserName { get; set; } = ""; }
+            class C
+            {
+                void M(HttpResponse response, LoginModel login)
+                {
+                    response.Cookies.Append("user", login.UserName);
+                    {|#0:response.Cookies.Append("remember", login.Password)|};
+                }
+            }
+            """)
+            .Expecting(Expected("Cookie 'remember' stores sensitive data (the value reads member 'Password'); keep it in the session, which sends the browser only its id"))
+            .Verify();
+
+    [Fact]
+    public Task The_value_is_followed_through_locals() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string apiKey)
+            {
+                var raw = apiKey.Trim();
+                var value = "v1:" + raw;
+                {|STATE001:response.Cookies.Append("settings", value)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Hashing_or_home_grown_encoding_exempts_nothing() => Verify("""
+        using System;
+        using System.Security.Cryptography;
+        using System.Text;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string password)
+            {
+                var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+                {|STATE001:response.Cookies.Append("remember", hash)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Members_marked_as_personal_data_are_reported() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Identity;
+        class Customer
+        {
+            [PersonalData] public string Nickname { get; set; } = "";
+            [ProtectedPersonalData] public string Address { get; set; } = "";
+            public string Tier { get; set; } = "";
+        }
+
+        class C
+        {
+            void M(HttpResponse response, Customer customer)
+            {
+                {|STATE001:response.Cookies.Append("nick", customer.Nickname)|};
+                {|STATE001:response.Cookies.Append("ship", customer.Address)|};
+                response.Cookies.Append("tier", customer.Tier);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_password_data_type_is_reported() => Verify("""
+        using System.ComponentModel.DataAnnotations;
+        using Microsoft.AspNetCore.Http;
+        class Login
+        {
+            [DataType(DataType.Password)] public string Pin { get; set; } = "";
+            [DataType(DataType.MultilineText)] public string Note { get; set; } = "";
+        }
+
+        class C
+        {
+            void M(HttpResponse response, Login login)
+            {
+                {|STATE001:response.Cookies.Append("p", login.Pin)|};
+                response.Cookies.Append("n", login.Note);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_claim_holding_the_email_is_reported() => Verify("""
+        using System.Security.Claims;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpContext context) =>
+                {|STATE001:context.Response.Cookies.Append("who", context.User.FindFirst(ClaimTypes.Email)!.Value)|};
+        }
+        """);
+
+    [Fact]
+    public Task A_configuration_secret_is_reported() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Configuration;
+        class C
+        {
+            void M(HttpResponse response, IConfiguration configuration)
+            {
+                {|STATE001:response.Cookies.Append("x", configuration["Stripe:SecretKey"]!)|};
+                {|STATE001:response.Cookies.Append("y", configuration.GetConnectionString("Default")!)|};
+                response.Cookies.Append("z", configuration["Ui:DefaultTheme"]!);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_serialized_object_with_a_sensitive_member_is_reported() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using System.Text.Json;
+            using Microsoft.AspNetCore.Http;
+            class User { public string Name { get; set; } = ""; public string PasswordHash { get; set; } = ""; }
+            class Preferences { public string Theme { get; set; } = ""; public int PageSize { get; set; } }
+            class C
+            {
+                void M(HttpResponse response, User user, Preferences preferences)
+                {
+                    {|#0:response.Cookies.Append("profile", JsonSerializer.Serialize(user))|};
+                    response.Cookies.Append("prefs", JsonSerializer.Serialize(preferences));
+                }
+            }
+            """)
+            .Expecting(Expected("Cookie 'profile' stores sensitive data (the serialized User has member 'PasswordHash' ('password')); keep it in the session, which sends the browser only its id"))
+            .Verify();
+
+    [Fact]
+    public Task Data_Protection_makes_a_token_safe_to_send() => Verify("""
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, IDataProtector protector, string token)
+            {
+                response.Cookies.Append("token", protector.Protect(token));
+                var sealedToken = protector.Protect(token);
+                response.Cookies.Append("auth_token", sealedToken);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_protected_password_is_still_reported() => Verify("""
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, IDataProtector protector, string password, string value)
+            {
+                {|STATE001:response.Cookies.Append("remember", protector.Protect(password))|};
+                {|STATE001:response.Cookies.Append("password", protector.Protect(value))|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Antiforgery_tokens_are_not_secrets_of_the_user() => Verify("""
+        using Microsoft.AspNetCore.Antiforgery;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpContext context, IAntiforgery antiforgery)
+            {
+                var tokens = antiforgery.GetAndStoreTokens(context);
+                context.Response.Cookies.Append("XSRF-TOKEN", tokens.RequestToken!);
+                context.Response.Cookies.Append("af", tokens.RequestToken!);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_generated_JWT_is_reported() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        namespace System.IdentityModel.Tokens.Jwt
+        {
+            public class JwtSecurityTokenHandler { public string WriteToken(object token) => ""; }
+        }
+
+        class C
+        {
+            void M(HttpResponse response, object descriptor)
+            {
+                var handler = new System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler();
+                {|STATE001:response.Cookies.Append("session", handler.WriteToken(descriptor))|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ids_and_preferences_are_clean() => Verify("""
+        using System;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string theme, int cartCount)
+            {
+                response.Cookies.Append("theme", theme);
+                response.Cookies.Append("cart", Guid.NewGuid().ToString());
+                response.Cookies.Append("visitor", Guid.NewGuid().ToString("N"));
+                response.Cookies.Append("count", cartCount.ToString());
+                response.Cookies.Append(".AspNetCore.Culture", "c=en|uic=en");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_length_of_a_password_is_not_the_password() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string password) => response.Cookies.Append("strength", password.Length.ToString());
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_in_source_is_reported_where_the_secret_is_passed() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        static class CookieHelper
+        {
+            public static void SetCookie(this HttpResponse response, string name, string value) =>
+                response.Cookies.Append(name, value, new CookieOptions { HttpOnly = true });
+        }
+
+        class AccountController
+        {
+            void Login(HttpResponse response, string password, string theme)
+            {
+                {|STATE001:response.SetCookie("remember", password)|};
+                {|STATE001:response.SetCookie("refresh_token", theme)|};
+                response.SetCookie("theme", theme);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_with_its_own_sensitive_name_is_reported_once_inside_it() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class TokenCookie(IHttpContextAccessor accessor)
+        {
+            public void Save(string value) => {|STATE001:accessor.HttpContext!.Response.Cookies.Append("auth_token", value)|};
+        }
+
+        class C
+        {
+            void M(TokenCookie cookie, string theme) => cookie.Save(theme);
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_calling_a_helper_is_followed() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        static class Cookies
+        {
+            public static void Write(HttpResponse response, string name, string value) => response.Cookies.Append(name, value);
+            public static void Remember(HttpResponse response, string value) => Write(response, "remember", value);
+        }
+
+        class C
+        {
+            void M(HttpResponse response, string email) => {|STATE001:Cookies.Remember(response, email)|};
+        }
+        """);
+
+    [Fact]
+    public Task Raw_Set_Cookie_headers_are_judged_too() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string sessionToken, string theme)
+            {
+                {|STATE001:response.Headers.Append("Set-Cookie", $"st={sessionToken}; HttpOnly; Secure")|};
+                {|STATE001:response.Headers.Append("Set-Cookie", "jwt=abc; HttpOnly; Secure")|};
+                response.Headers.Append("Set-Cookie", $"theme={theme}; Secure");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JSON_stored_in_the_session_is_not_a_cookie() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        using System.Text.Json;
+        class User { public string Email { get; set; } = ""; }
+        class C
+        {
+            void M(HttpContext context, User user, string token)
+            {
+                context.Session.SetString("user", JsonSerializer.Serialize(user));
+                context.Session.SetString("token", token);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_CookieStore_wrapping_ISession_is_not_a_cookie() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class CookieStore(ISession session)
+        {
+            public void Append(string key, string value) => session.SetString(key, value);
+        }
+
+        class C
+        {
+            void M(CookieStore cookies, string token) => cookies.Append("token", token);
+        }
+        """);
+
+    [Fact]
+    public Task Additional_sensitive_names_come_from_editorconfig() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, string loyaltyNumber)
+                {
+                    {|STATE001:response.Cookies.Append("loyalty", loyaltyNumber)|};
+                    {|STATE001:response.Cookies.Append("tax_id", "x")|};
+                }
+            }
+            """)
+            .WithOptions("STATE001.additional_sensitive_names = loyalty number, tax id")
+            .Verify();
+
+    [Fact]
+    public Task Allowed_cookie_names_come_from_editorconfig() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, string token)
+                {
+                    response.Cookies.Append("push_token", token);
+                    {|STATE001:response.Cookies.Append("auth_token", token)|};
+                }
+            }
+            """)
+            .WithOptions("STATE001.allowed_cookie_names = push_token")
+            .Verify();
+
+    [Fact]
+    public Task An_Append_on_another_type_is_not_a_cookie_write() => Verify("""
+        using System.Text;
+        class C
+        {
+            void M(StringBuilder builder, string password) => builder.Append(password);
+        }
+        """);
+}
