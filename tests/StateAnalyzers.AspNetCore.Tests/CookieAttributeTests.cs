@@ -146,7 +146,7 @@ public sealed class CookieAttributeTests
         Assert.Equal("none", cookie.SameSite);
         var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SecureId);
         var variant = RuleCatalog.Secure.Message(RuleCatalog.SameSiteNoneWithoutSecureVariant).Format;
-        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, variant, "embed", "").Split('(')[0], record.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, variant, "'embed'", "").Split('(')[0], record.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SameSiteId);
     }
 

@@ -36,7 +36,7 @@ public sealed class TelemetryTests
         var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.HttpOnlyId);
         Assert.Equal(1040, record.EventId.Id);
         Assert.Equal(LogLevel.Warning, record.Level);
-        var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, RuleCatalog.HttpOnly.Message().Format, "prefs", "Set-Cookie has no HttpOnly attribute");
+        var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, RuleCatalog.HttpOnly.Message().Format, "'prefs'", "the Set-Cookie header has no HttpOnly attribute");
         Assert.StartsWith("STATE004 reported: " + expected, record.Message, StringComparison.Ordinal);
         Assert.Equal(RuleCatalog.HttpOnlyId, record.Property("RuleId"));
         Assert.Equal("prefs", record.Property("CookieName"));

@@ -32,7 +32,7 @@ internal sealed class CookieInspector
 
         if (verdict.Kind == NameKind.NeverOnClient)
         {
-            return "its name contains '" + verdict.Word + "', which never belongs on the client, even encrypted";
+            return "the name contains '" + verdict.Word + "', which never belongs on the client, even encrypted";
         }
 
         if (SecretValues.IsDataProtected(value))
@@ -42,7 +42,7 @@ internal sealed class CookieInspector
 
         if (verdict.Kind == NameKind.Sensitive)
         {
-            return "its name contains '" + verdict.Word + "'";
+            return "the name contains '" + verdict.Word + "'";
         }
 
         return SecretValues.DescribeSecret(value, _settings.AdditionalSecretPrefixes);

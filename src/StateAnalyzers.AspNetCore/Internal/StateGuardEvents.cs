@@ -122,10 +122,12 @@ internal sealed class StateGuardEvents : IDisposable
                 RuleCatalog.SignOutWithoutSessionClearId => SignOutHoles,
                 _ => CookieHoles,
             };
+            // Cookie names are quoted, as the analyzers quote them in the same messages.
             var message = ruleMessage.Format;
             for (var i = 0; i < holes.Length; i++)
             {
-                message = message.Replace("{" + i + "}", "{" + holes[i] + "}", StringComparison.Ordinal);
+                var hole = holes[i] == "CookieName" ? "'{CookieName}'" : "{" + holes[i] + "}";
+                message = message.Replace("{" + i + "}", hole, StringComparison.Ordinal);
             }
 
             Template = holes == SignOutHoles

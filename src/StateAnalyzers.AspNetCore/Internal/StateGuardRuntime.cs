@@ -73,7 +73,7 @@ internal sealed class StateGuardRuntime
         if (httpOnly)
         {
             fixedOptions.HttpOnly = true;
-            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, "CookieOptions.HttpOnly is false", "added HttpOnly");
+            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, "HttpOnly is not set", "added HttpOnly");
         }
 
         if (secure)
@@ -81,19 +81,19 @@ internal sealed class StateGuardRuntime
             fixedOptions.Secure = true;
             if (sameSiteNone)
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "CookieOptions.Secure is false", "added Secure",
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "Secure is not set", "added Secure",
                     RuleCatalog.SameSiteNoneWithoutSecureVariant);
             }
             else
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "CookieOptions.Secure is false", "added Secure");
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "Secure is not set", "added Secure");
             }
         }
 
         if (sameSite)
         {
             fixedOptions.SameSite = SameSiteMode.Lax;
-            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, "CookieOptions.SameSite is Unspecified", "added SameSite=Lax");
+            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, "SameSite is not set", "added SameSite=Lax");
         }
 
         return fixedOptions;
@@ -193,7 +193,7 @@ internal sealed class StateGuardRuntime
             if (mode != StateGuardMode.Off)
             {
                 additions = Attribute(RuleCatalog.HttpOnlyId, RuleCatalog.DefaultVariant, mode, name, length,
-                    "Set-Cookie has no HttpOnly attribute", "; httponly", "added HttpOnly", additions);
+                    "the Set-Cookie header has no HttpOnly attribute", "; httponly", "added HttpOnly", additions);
             }
         }
 
@@ -205,12 +205,12 @@ internal sealed class StateGuardRuntime
                 if (cookie.SameSite == SameSiteValue.None)
                 {
                     additions = Attribute(RuleCatalog.SecureId, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
-                        "Set-Cookie has SameSite=None and no Secure attribute", "; secure", "added Secure", additions);
+                        "the Set-Cookie header has no Secure attribute", "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
                     additions = Attribute(RuleCatalog.SecureId, RuleCatalog.DefaultVariant, mode, name, length,
-                        "Set-Cookie has no Secure attribute", "; secure", "added Secure", additions);
+                        "the Set-Cookie header has no Secure attribute", "; secure", "added Secure", additions);
                 }
             }
         }
@@ -221,7 +221,7 @@ internal sealed class StateGuardRuntime
             if (mode != StateGuardMode.Off)
             {
                 additions = Attribute(RuleCatalog.SameSiteId, RuleCatalog.DefaultVariant, mode, name, length,
-                    "Set-Cookie has no SameSite attribute", "; samesite=lax", "added SameSite=Lax", additions);
+                    "the Set-Cookie header has no SameSite attribute", "; samesite=lax", "added SameSite=Lax", additions);
             }
         }
 
