@@ -91,11 +91,19 @@ check "nuspec: id StateAnalyzers, version $version" \
 
 # ---------------------------------------------------------------------------------------------------------------
 echo "== consumer: the sample shop on PackageReference StateAnalyzers $version"
-# The repository's build settings and the sample, without src/: only the package can supply the analyzers.
-mkdir -p "$consumer/samples"
+# The repository's build settings and the sample (as it is in the working tree), plus whatever else in src/ the
+# sample may reference (the runtime companion and the catalogue it links), but never the analyzer, code-fix or
+# package projects: only the package can supply the analyzers.
+mkdir -p "$consumer/samples" "$consumer/src"
 cp Directory.Build.props Directory.Packages.props global.json "$consumer/"
 cp samples/Directory.Build.props "$consumer/samples/"
 tar -C samples --exclude=bin --exclude=obj -cf - ShopApp | tar -C "$consumer/samples" -xf -
+for dir in src/*/; do
+  case $(basename "$dir") in
+    StateAnalyzers|StateAnalyzers.CodeFixes|StateAnalyzers.Package) ;;
+    *) tar -C src --exclude=bin --exclude=obj -cf - "$(basename "$dir")" | tar -C "$consumer/src" -xf - ;;
+  esac
+done
 cat >"$consumer/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -165,7 +173,9 @@ override=$(tail -n 1 <<<"$expected")
 if [ -n "$override" ]; then
   printf '[*.cs]\ndotnet_diagnostic.%s.severity = warning\n' "$override" >"$consumer/samples/ShopApp/.editorconfig"
 fi
-if build_consumer strict --no-incremental -p:StateAnalyzersPreset=strict; then
+# A preset switch alone may not make CoreCompile run again (its config-file inputs are compared by timestamp), so the
+# sample is recompiled from clean; what it references was built by the first build and is left alone.
+if build_consumer strict --no-restore --no-dependencies --no-incremental -p:StateAnalyzersPreset=strict; then
   fail "strict preset: the build fails"
 else
   if grep -qE ": error STATE[0-9]+: " "$work/strict.log"; then
