@@ -11,6 +11,7 @@ namespace StateAnalyzers.Rules
         public const string HelpLinkBase = "https://github.com/stateanalyzers/StateAnalyzers/blob/main/docs/rules/";
         public const string DefaultVariant = "Default";
         public const string SameSiteNoneWithoutSecureVariant = "SameSiteNoneWithoutSecure";
+        public const string SessionServicesMissingVariant = "SessionServicesMissing";
 
         public const string SecurityCategory = "Security";
         public const string ReliabilityCategory = "Reliability";
@@ -115,7 +116,11 @@ namespace StateAnalyzers.Rules
             ReliabilityCategory,
             "Add `AddSession()` / `UseSession()` in the right place",
             "-",
-            new[] { new RuleMessage(DefaultVariant, "Session is used but not configured: {0}; the app throws \"Session has not been configured for this application or request\"") });
+            new[]
+            {
+                new RuleMessage(DefaultVariant, "Session is used but not configured: {0}; the app throws \"Session has not been configured for this application or request\""),
+                new RuleMessage(SessionServicesMissingVariant, "Session is used but not configured: {0}; the session middleware cannot start without the services AddSession() registers"),
+            });
 
         public static readonly IReadOnlyList<Rule> All = new[]
         {

@@ -14,6 +14,9 @@ namespace StateAnalyzers
         public static readonly DiagnosticDescriptor Secure = Create(RuleCatalog.Secure);
         public static readonly DiagnosticDescriptor SameSiteNoneWithoutSecure = Create(RuleCatalog.Secure, RuleCatalog.SameSiteNoneWithoutSecureVariant);
         public static readonly DiagnosticDescriptor SameSite = Create(RuleCatalog.SameSite);
+        public static readonly DiagnosticDescriptor SignOutWithoutSessionClear = Create(RuleCatalog.SignOutWithoutSessionClear);
+        public static readonly DiagnosticDescriptor SessionNotConfigured = Create(RuleCatalog.SessionNotConfigured);
+        public static readonly DiagnosticDescriptor SessionServicesMissing = Create(RuleCatalog.SessionNotConfigured, RuleCatalog.SessionServicesMissingVariant);
 
         public static DiagnosticDescriptor Create(Rule rule, string variant = RuleCatalog.DefaultVariant) =>
             new DiagnosticDescriptor(

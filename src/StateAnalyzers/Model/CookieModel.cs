@@ -15,6 +15,7 @@ namespace StateAnalyzers.Model
         private static readonly ConditionalWeakTable<Compilation, StrongBox<CookieModel?>> Models = new();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
         private readonly Lazy<ProjectFacts> _projectFacts;
+        private readonly Lazy<SessionFacts> _sessionFacts;
 
         private CookieModel(Compilation compilation, WellKnownTypes types)
         {
@@ -25,6 +26,9 @@ namespace StateAnalyzers.Model
             Writes = new CookieWriteRecognizer(this);
             Helpers = new CookieHelperIndex(this);
             _projectFacts = new Lazy<ProjectFacts>(() => ProjectFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            SignOuts = new SignOutRecognizer(this);
+            Clearing = new SessionClearing(this);
+            _sessionFacts = new Lazy<SessionFacts>(() => SessionFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation { get; }
@@ -42,6 +46,15 @@ namespace StateAnalyzers.Model
 
         /// <summary>Facts that need the whole project (the app-wide cookie policy, the pipeline order); gathered on first use.</summary>
         public ProjectFacts Project => _projectFacts.Value;
+
+        /// <summary>Recognizes sign-outs and tells a logout from a sign-out that is not one.</summary>
+        public SignOutRecognizer SignOuts { get; }
+
+        /// <summary>Whether a method clears the session, itself or through helpers in source.</summary>
+        public SessionClearing Clearing { get; }
+
+        /// <summary>What the project does with the session (use, registration, middleware, hosts, sign-out wrappers); gathered on first use.</summary>
+        public SessionFacts Session => _sessionFacts.Value;
 
         internal ConcurrentDictionary<ISymbol, CookieAttributes> StaticInitializers { get; } = new(SymbolEqualityComparer.Default);
 

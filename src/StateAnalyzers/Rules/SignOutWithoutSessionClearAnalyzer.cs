@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Model;
+
+namespace StateAnalyzers.Rules
+{
+    /// <summary>
+    /// A logout that leaves the session alive: a sign-out in a method that never calls <c>ISession.Clear()</c> (itself or
+    /// through a helper in source), in a project that uses session at all. A sign-out made through a small wrapper
+    /// method in source is reported where the wrapper is called. Whether the project uses session is gathered once per
+    /// compilation; the findings are reported per document, so they show up live in the IDE.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SignOutWithoutSessionClearAnalyzer : DiagnosticAnalyzer
+    {
+        private const string HttpContextParameterName = "httpContext";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SignOutWithoutSessionClear);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var model = CookieModel.For(start.Compilation);
+                if (model is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(c => Analyze(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, CookieModel model)
+        {
+            var operation = context.Operation;
+            if (model.SignOuts.From(operation) is { } signOut)
+            {
+                if (!model.SignOuts.IsLogout(signOut)
+                    || !model.Session.UsesSession
+                    || model.SignOuts.IsInNonLogoutContext(operation)
+                    || IsReportedAtCallSites(model, operation)
+                    || model.Clearing.Clears(SessionClearing.MethodOf(operation)))
+                {
+                    return;
+                }
+
+                Report(context, model, operation, signOut.DisplayName, signOut.HttpContext);
+                return;
+            }
+
+            if (operation is IInvocationOperation invocation
+                && invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                && model.Session.Wrappers.TryGetValue(invocation.TargetMethod.OriginalDefinition, out var wrapper))
+            {
+                if (!model.Session.UsesSession
+                    || !wrapper.IsLogoutAt(invocation, model.SignOuts)
+                    || SymbolEqualityComparer.Default.Equals(SessionClearing.MemberOf(invocation)?.OriginalDefinition, wrapper.Method)
+                    || model.SignOuts.IsInNonLogoutContext(invocation)
+                    || model.Clearing.Clears(SessionClearing.MethodOf(invocation)))
+                {
+                    return;
+                }
+
+                var httpContext = invocation.Arguments
+                    .Select(a => a.Value)
+                    .FirstOrDefault(v => SymbolEqualityComparer.Default.Equals(OperationFlow.SkipConversions(v).Type, model.Types.HttpContext));
+                Report(context, model, invocation, SignOutRecognizer.DisplayName(invocation), httpContext);
+            }
+        }
+
+        /// <summary>The sign-out is the whole body of a small wrapper that code in source calls: the call sites are reported.</summary>
+        private static bool IsReportedAtCallSites(CookieModel model, IOperation signOut) =>
+            SessionClearing.MemberOf(signOut) is { } member
+            && model.Session.Wrappers.TryGetValue(member.OriginalDefinition, out var wrapper)
+            && model.Session.IsCalledInSource(wrapper.Method);
+
+        private static void Report(OperationAnalysisContext context, CookieModel model, IOperation at, string displayName, IOperation? httpContext)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            if (SessionAccessor.For(model.Types, at, httpContext) is { } session)
+            {
+                properties[SessionFixProperties.SessionKey] = session;
+            }
+            else if (HandlerLambdaWithoutHttpContext(model, at) is { } parameter)
+            {
+                properties[SessionFixProperties.AddHttpContextParameterKey] = parameter;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SignOutWithoutSessionClear, at.Syntax.GetLocation(), properties.ToImmutable(), displayName));
+        }
+
+        /// <summary>
+        /// A minimal-API handler (<c>app.MapPost("/logout", () =&gt; Results.SignOut())</c>) can take an <c>HttpContext</c>
+        /// parameter, which the framework binds: the name the fix can give it, when the lambda's parameters allow one more.
+        /// </summary>
+        private static string? HandlerLambdaWithoutHttpContext(CookieModel model, IOperation at)
+        {
+            if (SessionClearing.MethodOf(at).Parent is not IAnonymousFunctionOperation lambda
+                || lambda.Syntax is not ParenthesizedLambdaExpressionSyntax syntax
+                || syntax.ParameterList.Parameters.Any(p => p.Type is null)
+                || lambda.Parent is not IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation map } }
+                || SessionPipeline.Classify(map, model.Types) != PipelineStep.MapEndpoint)
+            {
+                return null;
+            }
+
+            var taken = lambda.SemanticModel?.LookupSymbols(at.Syntax.SpanStart).Select(s => s.Name).ToImmutableHashSet() ?? ImmutableHashSet<string>.Empty;
+            var name = HttpContextParameterName;
+            for (var i = 2; taken.Contains(name); i++)
+            {
+                name = HttpContextParameterName + i;
+            }
+
+            return name;
+        }
+    }
+}
