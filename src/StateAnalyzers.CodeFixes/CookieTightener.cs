@@ -16,8 +16,6 @@ namespace StateAnalyzers.CodeFixes
     /// </summary>
     internal static class CookieTightener
     {
-        private const string HttpNamespace = "Microsoft.AspNetCore.Http";
-
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<CookieEdit> edits, CancellationToken cancellationToken)
         {
             foreach (var byTree in edits.GroupBy(e => e.Tree))
@@ -67,12 +65,12 @@ namespace StateAnalyzers.CodeFixes
             }
 
             var needsUsing = byNode.Any(p => p.Value.Any(IntroducesHttpTypes))
-                && !HttpTypesInScope(model, byNode.Keys.First().SpanStart);
-            var newLine = SyntaxFactory.ElasticEndOfLine(root.ToFullString().Contains("\r\n") ? "\r\n" : "\n");
+                && !HttpUsing.InScope(model, byNode.Keys.First().SpanStart, "SameSiteMode");
+            var newLine = HttpUsing.NewLineOf(root);
             var newRoot = root.ReplaceNodes(byNode.Keys, (original, rewritten) => Rewrite(rewritten, byNode[original], newLine));
-            if (needsUsing && newRoot is CompilationUnitSyntax unit)
+            if (needsUsing)
             {
-                newRoot = AddHttpUsing(unit, newLine);
+                newRoot = HttpUsing.Add(newRoot, newLine);
             }
 
             var result = document.WithSyntaxRoot(newRoot);
@@ -223,19 +221,5 @@ namespace StateAnalyzers.CodeFixes
         };
 
         private static ExpressionSyntax Expression(string value) => SyntaxFactory.ParseExpression(value);
-
-        /// <summary>Whether <c>CookieOptions</c>, <c>SameSiteMode</c> and <c>CookieSecurePolicy</c> bind without a new using (a using, a global using, or the namespace itself).</summary>
-        private static bool HttpTypesInScope(SemanticModel model, int position) =>
-            model.LookupNamespacesAndTypes(position, name: "SameSiteMode")
-                .Any(s => s.ContainingNamespace?.ToDisplayString() == HttpNamespace);
-
-        private static CompilationUnitSyntax AddHttpUsing(CompilationUnitSyntax unit, SyntaxTrivia newLine)
-        {
-            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(HttpNamespace)).WithAdditionalAnnotations(Formatter.Annotation);
-            var index = unit.Usings.TakeWhile(u => u.Alias is not null || u.StaticKeyword != default || string.CompareOrdinal(u.Name?.ToString(), HttpNamespace) < 0).Count();
-            // A file without usings gets a blank line between the new directive and the code.
-            var usings = unit.Usings.Insert(index, unit.Usings.Count == 0 ? directive.WithTrailingTrivia(newLine, newLine) : directive.WithTrailingTrivia(newLine));
-            return unit.WithUsings(usings);
-        }
     }
 }

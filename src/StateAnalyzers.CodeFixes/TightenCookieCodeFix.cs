@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -44,16 +45,11 @@ namespace StateAnalyzers.CodeFixes
         {
             public static readonly CookieFixAllProvider Instance = new();
 
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllDiagnostics.Scopes;
+
             public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                var diagnostics = fixAllContext.Scope switch
-                {
-                    FixAllScope.Document when fixAllContext.Document is not null => await fixAllContext.GetDocumentDiagnosticsAsync(fixAllContext.Document).ConfigureAwait(false),
-                    FixAllScope.Project => await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false),
-                    FixAllScope.Solution => (await Task.WhenAll(fixAllContext.Solution.Projects.Select(p => fixAllContext.GetAllDiagnosticsAsync(p))).ConfigureAwait(false))
-                        .SelectMany(d => d).ToImmutableArray(),
-                    _ => ImmutableArray<Diagnostic>.Empty,
-                };
+                var diagnostics = await FixAllDiagnostics.CollectAsync(fixAllContext).ConfigureAwait(false);
                 var edits = diagnostics.Select(CookieEdit.From).Where(e => e is not null).Select(e => e!).ToList();
                 return edits.Count == 0
                     ? null

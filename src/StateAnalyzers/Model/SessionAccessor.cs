@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,15 +19,16 @@ namespace StateAnalyzers.Model
         /// <summary>Null when nothing in scope reaches the HttpContext.</summary>
         public static string? For(WellKnownTypes types, IOperation at, IOperation? httpOrigin)
         {
+            // context.Response.Cookies: the HttpContext itself (context.Session) reads better than context.Response.HttpContext.Session.
+            var chain = new List<IOperation>();
             for (var current = httpOrigin is null ? null : OperationFlow.SkipConversions(httpOrigin); current is not null; current = Receiver(current))
             {
-                if (FromExpression(types, current) is { } text)
-                {
-                    return text;
-                }
+                chain.Add(current);
             }
 
-            return InScope(types, at);
+            return chain.Select(o => FromHttpContext(types, o)).FirstOrDefault(t => t is not null)
+                ?? chain.Select(o => FromRequestOrResponse(types, o)).FirstOrDefault(t => t is not null)
+                ?? InScope(types, at);
         }
 
         private static IOperation? Receiver(IOperation operation) => operation switch
@@ -35,31 +39,34 @@ namespace StateAnalyzers.Model
             _ => null,
         };
 
-        private static string? FromExpression(WellKnownTypes types, IOperation operation)
+        private static string? FromHttpContext(WellKnownTypes types, IOperation operation)
         {
-            if (operation.IsImplicit || operation is IInstanceReferenceOperation)
+            if (operation.IsImplicit || operation is IInstanceReferenceOperation || !Is(operation.Type, types.HttpContext))
             {
                 return null;
             }
 
-            var type = operation.Type;
-            if (Is(type, types.HttpContext))
+            // accessor.HttpContext!.Response...: keep the null-forgiving operator the author wrote.
+            var syntax = operation.Syntax.Parent is PostfixUnaryExpressionSyntax suppressed && suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression)
+                ? suppressed
+                : operation.Syntax;
+            return syntax + ".Session";
+        }
+
+        private static string? FromRequestOrResponse(WellKnownTypes types, IOperation operation)
+        {
+            if (operation.IsImplicit || operation is IInstanceReferenceOperation || !(Is(operation.Type, types.HttpResponse) || Is(operation.Type, types.HttpRequest)))
             {
-                return operation.Syntax + ".Session";
+                return null;
             }
 
-            if (Is(type, types.HttpResponse) || Is(type, types.HttpRequest))
+            // Response.Cookies in a controller or page: HttpContext.Session reads better than Response.HttpContext.Session.
+            if (operation is IPropertyReferenceOperation { Instance: { IsImplicit: true } } && HasHttpContextProperty(types, operation.SemanticModel, operation.Syntax.SpanStart))
             {
-                // Response.Cookies in a controller or page: HttpContext.Session reads better than Response.HttpContext.Session.
-                if (operation is IPropertyReferenceOperation { Instance: { IsImplicit: true } } && HasHttpContextProperty(types, operation.SemanticModel, operation.Syntax.SpanStart))
-                {
-                    return "HttpContext.Session";
-                }
-
-                return operation.Syntax + ".HttpContext.Session";
+                return "HttpContext.Session";
             }
 
-            return null;
+            return operation.Syntax + ".HttpContext.Session";
         }
 
         private static string? InScope(WellKnownTypes types, IOperation at)
