@@ -4,5 +4,6 @@ namespace StateAnalyzers.CodeFixes
     public static class EquivalenceKeys
     {
         public const string TightenCookie = "StateAnalyzers.TightenCookie";
+        public const string MoveToSession = "StateAnalyzers.MoveToSession";
     }
 }
