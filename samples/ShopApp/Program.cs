@@ -49,7 +49,8 @@ builder.Services.AddAuthorization();
 // Clean: the antiforgery cookie keeps the framework's defaults; the SPA sends the token back in this header.
 builder.Services.AddAntiforgery(options => options.HeaderName = "X-XSRF-TOKEN");
 
-// Room for the runtime companion (src/StateAnalyzers.AspNetCore): builder.Services.AddStateGuard(...) goes here.
+// The runtime companion: options from the "StateGuard" section (Mode: Report or Enforce, per-rule overrides).
+builder.Services.AddStateGuard();
 
 var app = builder.Build();
 
@@ -60,12 +61,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpsRedirection();
+
+// First of the middleware that write cookies, so every cookie and every sign-out below goes through it.
+app.UseStateGuard();
 app.UseMiddleware<VisitorTrackingMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseSession();
-
-// Room for the runtime companion: app.UseStateGuard() goes here, after UseSession and before the endpoints.
 
 app.MapControllers();
 app.MapShopPages();
