@@ -33,7 +33,17 @@ public static class StateGuardApplicationBuilderExtensions
         }
 
         using var scope = services.CreateScope();
-        if (scope.ServiceProvider.GetService<IAuthenticationService>() is not StateGuardAuthenticationService)
+        object? service;
+        try
+        {
+            service = scope.ServiceProvider.GetService<IAuthenticationService>();
+        }
+        catch (InvalidOperationException)
+        {
+            return; // a replacement that cannot be built yet; the app reports that itself at its first sign-in
+        }
+
+        if (service is not StateGuardAuthenticationService)
         {
             runtime.Events.Logger.LogWarning(
                 "IAuthenticationService was replaced after AddStateGuard(); sign-outs will not clear the session. " +
