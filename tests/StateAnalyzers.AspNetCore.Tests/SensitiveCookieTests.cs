@@ -156,6 +156,27 @@ public sealed class SensitiveCookieTests
     }
 
     [Fact]
+    public async Task A_chunked_cookie_is_judged_as_one_and_dropped_as_one()
+    {
+        await using var host = await GuardHost.StartAsync(
+            app => app.MapGet("/", (HttpContext c) =>
+            {
+                foreach (var header in new[] { "ApiToken=chunks-2", "ApiTokenC1=plain-part-one", "ApiTokenC2=plain-part-two", "ui=compact" })
+                {
+                    c.Response.Headers.Append("Set-Cookie", header + "; path=/; secure; samesite=lax; httponly");
+                }
+
+                return "ok";
+            }),
+            Mode("Enforce"));
+
+        var response = await host.GetAsync("/");
+
+        Assert.Equal(new[] { "ui" }, SetCookies.Of(response).Select(c => c.Name));
+        Assert.Equal(3, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+    }
+
+    [Fact]
     public async Task Logs_carry_the_name_and_length_but_never_the_value()
     {
         var jwt = Secrets.Jwt();

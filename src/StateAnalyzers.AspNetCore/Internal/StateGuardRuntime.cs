@@ -115,6 +115,7 @@ internal sealed class StateGuardRuntime
 
         var now = TimeProvider.GetUtcNow();
         List<string>? rewritten = null;
+        List<string>? chunked = null;
         for (var i = 0; i < values.Count; i++)
         {
             var header = values[i];
@@ -123,7 +124,7 @@ internal sealed class StateGuardRuntime
                 continue;
             }
 
-            var replacement = AuditOne(context, header, now, out var drop);
+            var replacement = AuditOne(context, values, header, now, ref chunked, out var drop);
             if (rewritten is null && (drop || !ReferenceEquals(replacement, header)))
             {
                 rewritten = new List<string>(values.Count);
@@ -148,7 +149,7 @@ internal sealed class StateGuardRuntime
         }
     }
 
-    private string AuditOne(HttpContext context, string header, DateTimeOffset now, out bool drop)
+    private string AuditOne(HttpContext context, StringValues values, string header, DateTimeOffset now, ref List<string>? chunked, out bool drop)
     {
         drop = false;
         if (!SetCookieHeader.TryParse(header, now, out var cookie) || cookie.IsDeletion)
@@ -164,7 +165,7 @@ internal sealed class StateGuardRuntime
         var sizeMode = settings.ModeFor(RuleCatalog.OversizedCookieId, settings.OversizedCookies, name);
         var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(length);
         var sensitiveMode = settings.ModeFor(RuleCatalog.SensitiveCookieId, settings.SensitiveCookies, name);
-        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : Inspector.SensitiveReason(name, DecodedValue(cookie.Value));
+        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, cookie.Value, ref chunked);
         drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
         if (oversized)
         {
@@ -247,6 +248,51 @@ internal sealed class StateGuardRuntime
 
         Events.Cookie(ruleId, GuardAction.Reported, name, length, reason, ReportedOutcome, variant);
         return additions;
+    }
+
+    /// <summary>
+    /// STATE001 for one cookie, aware of chunked cookies (ChunkingCookieManager): <c>X=chunks-N</c> followed by
+    /// <c>XC1</c> ... <c>XCN</c>. The whole series is judged as one cookie named <c>X</c> whose value starts as
+    /// <c>XC1</c>'s does (so a Data Protection payload split into chunks stays recognized), and shares one verdict.
+    /// </summary>
+    private string? SensitiveReason(StringValues values, string name, ReadOnlySpan<char> value, ref List<string>? chunked)
+    {
+        const string ChunkCountPrefix = "chunks-";
+        if (value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal) &&
+            int.TryParse(value[ChunkCountPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            (chunked ??= new List<string>()).Add(name);
+            return Inspector.SensitiveReason(name, FirstChunk(values, name) ?? string.Empty);
+        }
+
+        if (chunked is not null)
+        {
+            foreach (var series in chunked)
+            {
+                if (name.Length > series.Length + 1 && name.StartsWith(series, StringComparison.Ordinal) && name[series.Length] == 'C' &&
+                    int.TryParse(name.AsSpan(series.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return Inspector.SensitiveReason(series, FirstChunk(values, series) ?? string.Empty);
+                }
+            }
+        }
+
+        return Inspector.SensitiveReason(name, DecodedValue(value));
+    }
+
+    private static string? FirstChunk(StringValues values, string series)
+    {
+        var prefix = series + "C1=";
+        foreach (var header in values)
+        {
+            if (header is not null && header.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var end = header.IndexOf(';', StringComparison.Ordinal);
+                return DecodedValue(end < 0 ? header.AsSpan(prefix.Length) : header.AsSpan(prefix.Length, end - prefix.Length));
+            }
+        }
+
+        return null;
     }
 
     private static string DecodedValue(ReadOnlySpan<char> value)
