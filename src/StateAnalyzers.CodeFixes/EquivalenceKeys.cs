@@ -5,5 +5,7 @@ namespace StateAnalyzers.CodeFixes
     {
         public const string TightenCookie = "StateAnalyzers.TightenCookie";
         public const string MoveToSession = "StateAnalyzers.MoveToSession";
+        public const string ClearSessionOnSignOut = "StateAnalyzers.ClearSessionOnSignOut";
+        public const string ConfigureSession = "StateAnalyzers.ConfigureSession";
     }
 }

@@ -104,9 +104,19 @@ namespace StateAnalyzers.Rules
         {
             if (SessionClearing.MethodOf(at).Parent is not IAnonymousFunctionOperation lambda
                 || lambda.Syntax is not ParenthesizedLambdaExpressionSyntax syntax
-                || syntax.ParameterList.Parameters.Any(p => p.Type is null)
-                || lambda.Parent is not IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation map } }
-                || SessionPipeline.Classify(map, model.Types) != PipelineStep.MapEndpoint)
+                || syntax.ParameterList.Parameters.Any(p => p.Type is null))
+            {
+                return null;
+            }
+
+            // MapPost(pattern, Delegate handler): the lambda reaches the argument through a delegate creation and a conversion.
+            var argument = lambda.Parent;
+            while (argument is IDelegateCreationOperation or IConversionOperation)
+            {
+                argument = argument.Parent;
+            }
+
+            if (argument is not IArgumentOperation { Parent: IInvocationOperation map } || SessionPipeline.Classify(map, model.Types) != PipelineStep.MapEndpoint)
             {
                 return null;
             }
