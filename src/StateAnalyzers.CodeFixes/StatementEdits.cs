@@ -35,7 +35,9 @@ namespace StateAnalyzers.CodeFixes
 
         public StatementEdits(SyntaxTrivia newLine)
         {
-            _newLine = newLine;
+            // A plain line break, not an elastic one: between top-level statements (members of the compilation unit)
+            // the formatter would turn an elastic break into a blank line.
+            _newLine = SyntaxFactory.EndOfLine(newLine.ToFullString());
         }
 
         public bool IsEmpty => _lists.Count == 0 && _rewrites.Count == 0;
