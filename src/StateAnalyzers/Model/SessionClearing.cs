@@ -7,8 +7,8 @@ namespace StateAnalyzers.Model
 {
     /// <summary>
     /// Answers "does this method clear the session?" for STATE003: an <c>ISession.Clear()</c> anywhere in the method's
-    /// body (nested lambdas included), or in a method in source that it calls, up to <see cref="HelperDepth"/> calls
-    /// deep. Removing single keys is not clearing. Each lambda and local function is a method of its own.
+    /// body (nested lambdas and local functions included), or in a method in source that it calls, up to
+    /// <see cref="HelperDepth"/> calls deep. Removing single keys is not clearing. Each lambda is a method of its own.
     /// </summary>
     internal sealed class SessionClearing
     {
@@ -23,17 +23,17 @@ namespace StateAnalyzers.Model
             _model = model;
         }
 
-        /// <summary>The body that is "the method" of an operation: the innermost lambda or local function, else the member.</summary>
+        /// <summary>
+        /// The body that is "the method" of an operation: the innermost lambda, else the member. A local function belongs
+        /// to its member: it runs when the member calls it, so a Clear() in the member counts for it, and the other way round.
+        /// </summary>
         public static IOperation MethodOf(IOperation operation)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                switch (current)
+                if (current is IAnonymousFunctionOperation lambda)
                 {
-                    case IAnonymousFunctionOperation lambda:
-                        return lambda.Body;
-                    case ILocalFunctionOperation local:
-                        return (IOperation?)local.Body ?? local;
+                    return lambda.Body;
                 }
             }
 
@@ -43,12 +43,14 @@ namespace StateAnalyzers.Model
         /// <summary>The member whose body <paramref name="operation"/> is in, when it is not inside a lambda or local function.</summary>
         public static IMethodSymbol? MemberOf(IOperation operation)
         {
-            if (MethodOf(operation) is var body && body.Parent is not null)
+            if (MethodOf(operation).Parent is not null)
             {
                 return null;
             }
 
-            return operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
+            return operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol { MethodKind: not MethodKind.LocalFunction } member
+                ? member
+                : null;
         }
 
         /// <summary>Whether the method whose body this is clears the session, itself or through helpers in source.</summary>

@@ -86,6 +86,36 @@ public class ConfigureSessionTests
         """).Verify();
 
     [Fact]
+    public Task UseSession_goes_before_the_first_endpoint_of_any_kind() => Configure().File(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        builder.Services.AddSession();
+        var app = {|STATE007:builder.Build()|};
+        app.UseStaticFiles();
+        app.MapPost("/ping", () => "pong");
+        app.UseRouting();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        app.Run();
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        builder.Services.AddSession();
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseSession();
+        app.MapPost("/ping", () => "pong");
+        app.UseRouting();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        app.Run();
+        """).Verify();
+
+    [Fact]
     public Task A_registered_distributed_cache_is_not_added_again() => Configure().File(
         """
         using Microsoft.AspNetCore.Builder;

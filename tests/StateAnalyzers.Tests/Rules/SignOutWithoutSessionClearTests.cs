@@ -383,6 +383,36 @@ public class SignOutWithoutSessionClearTests
             """).AsProgram().Verify();
 
     [Fact]
+    public Task A_local_function_belongs_to_its_method() => Verify("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        public class AccountController : Controller
+        {
+            public async Task<IActionResult> Logout()
+            {
+                HttpContext.Session.Clear();
+                await SignOutEverywhere();
+                return Redirect("/");
+
+                async Task SignOutEverywhere()
+                {
+                    await HttpContext.SignOutAsync("Cookies");
+                    await HttpContext.SignOutAsync("oidc");
+                }
+            }
+
+            public async Task<IActionResult> LogoutHere()
+            {
+                await SignOutHere();
+                return Redirect("/");
+
+                Task SignOutHere() => {|STATE003:HttpContext.SignOutAsync("Cookies")|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_Clear_in_a_helper_the_method_calls_counts() => Verify("""
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Authentication;
