@@ -66,16 +66,9 @@ redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null || { echo "load-test.sh:
 app_port=$(free_port)
 instance="loadtest:"
 echo "== sample shop on http://127.0.0.1:$app_port (StateGuard:Mode=Enforce, session in Redis)"
-# The sample reads its session synchronously (Session.GetString without LoadAsync), so each request blocks a thread
-# pool thread on Redis; with all shoppers arriving at once on a cold process the pool starves and StackExchange.Redis
-# times out (its documented remedy: raise the pool's minimum). The app runs with a copy of its runtimeconfig that does.
-runtimeconfig="$work/ShopApp.runtimeconfig.json"
-sed 's/"configProperties": {/"configProperties": {\n      "System.Threading.ThreadPool.MinThreads": 64,/' \
-  "samples/ShopApp/bin/$configuration/net10.0/ShopApp.runtimeconfig.json" >"$runtimeconfig"
-grep -q '"System.Threading.ThreadPool.MinThreads": 64' "$runtimeconfig" || { echo "load-test.sh: could not set the thread pool minimum"; exit 1; }
 (
   cd samples/ShopApp
-  exec dotnet exec --runtimeconfig "$runtimeconfig" "bin/$configuration/net10.0/ShopApp.dll" \
+  exec dotnet "bin/$configuration/net10.0/ShopApp.dll" \
     --urls "http://127.0.0.1:$app_port" \
     --StateGuard:Mode=Enforce \
     --Redis:Configuration="127.0.0.1:$redis_port" \

@@ -69,6 +69,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseSession();
 
+// A distributed session otherwise loads synchronously on first access; loading it here keeps a burst of requests
+// from blocking thread-pool threads on Redis.
+app.Use(async (context, next) =>
+{
+    await context.Session.LoadAsync(context.RequestAborted);
+    await next(context);
+});
+
 app.MapControllers();
 app.MapShopPages();
 app.MapCatalogEndpoints();
