@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using StateAnalyzers.Rules;
+
+namespace StateAnalyzers.Benchmarks.Analysis;
+
+/// <summary>The analyzer sets measured, each run on the same corpus compilation.</summary>
+public enum AnalyzerSet
+{
+    /// <summary>An analyzer that does nothing but make the driver bind every method body: what binding the compilation costs anyway.</summary>
+    Floor,
+
+    /// <summary>The floor plus the IOperation tree of every method body (a no-op operation-block action), for reference.</summary>
+    OperationTrees,
+
+    /// <summary>Every StateAnalyzers rule (STATE001-STATE007).</summary>
+    StateAnalyzers,
+
+    /// <summary>Security Code Scan 5.6.7: SCS0008 (cookie without Secure) and SCS0009 (cookie without HttpOnly).</summary>
+    SecurityCodeScan,
+
+    /// <summary>SonarAnalyzer.CSharp 9.32: S2092 (Secure) and S3330 (HttpOnly), enabled through SonarLint.xml as a SonarQube analysis does.</summary>
+    Sonar,
+
+    /// <summary>Microsoft.CodeAnalysis.NetAnalyzers: CA5382 and CA5383 (Secure in ASP.NET Core), switched on.</summary>
+    NetAnalyzers,
+}
+
+/// <summary>One analyzer set ready to run: its analyzers, the compilation with its rules switched on, and its options.</summary>
+internal sealed class PreparedSet
+{
+    private PreparedSet(AnalyzerSet set, ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation compilation, AnalyzerOptions options, IReadOnlyCollection<string> ids)
+    {
+        Set = set;
+        Analyzers = analyzers;
+        Compilation = compilation;
+        Options = options;
+        Ids = ids;
+    }
+
+    public AnalyzerSet Set { get; }
+
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers { get; }
+
+    public CSharpCompilation Compilation { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    /// <summary>The rule IDs this set is measured for.</summary>
+    public IReadOnlyCollection<string> Ids { get; }
+
+    /// <summary>
+    /// One full analysis, as a build runs it: a fresh <see cref="CompilationWithAnalyzers"/> (it works on its own copy of
+    /// the compilation, so every run binds every method body again) asked for every analyzer diagnostic.
+    /// Sequential, so the figure is the work done rather than how two busy cores were shared.
+    /// </summary>
+    public Task<ImmutableArray<Diagnostic>> RunAsync(bool logExecutionTime = false) =>
+        With(logExecutionTime).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+    public CompilationWithAnalyzers With(bool logExecutionTime) =>
+        Compilation.WithAnalyzers(
+            Analyzers,
+            new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: logExecutionTime));
+
+    public static PreparedSet Create(AnalyzerSet set, CSharpCompilation compilation)
+    {
+        switch (set)
+        {
+            case AnalyzerSet.Floor:
+                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), compilation, Empty, Array.Empty<string>());
+            case AnalyzerSet.OperationTrees:
+                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new OperationTreeAnalyzer()), compilation, Empty, Array.Empty<string>());
+            case AnalyzerSet.StateAnalyzers:
+                var ours = OurAnalyzers();
+                var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToArray();
+                return new PreparedSet(set, ours, Enable(compilation, ours, ourIds), Empty, ourIds);
+            case AnalyzerSet.SecurityCodeScan:
+                return Peer(set, compilation, "SecurityCodeScan", new[] { "SCS0008", "SCS0009" }, Empty);
+            case AnalyzerSet.Sonar:
+                var sonarIds = new[] { "S2092", "S3330" };
+                return Peer(set, compilation, "Sonar", sonarIds, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText("/corpus/.sonarqube/conf/cs/SonarLint.xml", SonarLintXml(sonarIds)))));
+            case AnalyzerSet.NetAnalyzers:
+                return Peer(set, compilation, "NetAnalyzers", new[] { "CA5382", "CA5383" }, Empty);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(set));
+        }
+    }
+
+    /// <summary>Every analyzer StateAnalyzers ships: the non-abstract <see cref="DiagnosticAnalyzer"/> types of its assembly.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() =>
+        typeof(HttpOnlyCookieAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    private static AnalyzerOptions Empty { get; } = new(ImmutableArray<AdditionalText>.Empty);
+
+    private static PreparedSet Peer(AnalyzerSet set, CSharpCompilation compilation, string peer, string[] ids, AnalyzerOptions options)
+    {
+        var analyzers = Peers.Load(peer, ids);
+        if (analyzers.IsEmpty)
+        {
+            throw new InvalidOperationException($"{peer}: no analyzer supports {string.Join(", ", ids)}.");
+        }
+
+        return new PreparedSet(set, analyzers, Enable(compilation, analyzers, ids), options, ids);
+    }
+
+    /// <summary>The named rules on (as warnings), every other rule of the same analyzers off, as a project would configure them.</summary>
+    private static CSharpCompilation Enable(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyCollection<string> ids)
+    {
+        var specific = analyzers
+            .SelectMany(a => a.SupportedDiagnostics)
+            .Select(d => d.Id)
+            .Distinct()
+            .ToImmutableDictionary(id => id, id => ids.Contains(id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress);
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific));
+    }
+
+    /// <summary>SonarLint.xml as the SonarScanner for .NET writes it for a quality profile that activates only <paramref name="rules"/>.</summary>
+    private static string SonarLintXml(IEnumerable<string> rules)
+    {
+        var xml = new StringBuilder();
+        xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+        xml.Append("<AnalysisInput xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
+        xml.Append("  <Settings>\n");
+        foreach (var (key, value) in new[]
+                 {
+                     ("sonar.cs.analyzeGeneratedCode", "false"),
+                     ("sonar.cs.file.suffixes", ".cs"),
+                     ("sonar.cs.ignoreHeaderComments", "true"),
+                     ("sonar.cs.roslyn.ignoreIssues", "false"),
+                 })
+        {
+            xml.Append("    <Setting>\n      <Key>").Append(key).Append("</Key>\n      <Value>").Append(value).Append("</Value>\n    </Setting>\n");
+        }
+
+        xml.Append("  </Settings>\n  <Rules>\n");
+        foreach (var rule in rules)
+        {
+            xml.Append("    <Rule>\n      <Key>").Append(rule).Append("</Key>\n    </Rule>\n");
+        }
+
+        xml.Append("  </Rules>\n  <Files>\n  </Files>\n</AnalysisInput>\n");
+        return xml.ToString();
+    }
+
+    private sealed class InMemoryText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text, Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
+
+/// <summary>
+/// The floor: an analyzer that does nothing, as in the .NET analyzers' own benchmarks, except that it asks for each
+/// file's semantic model (a no-op action). That makes the driver bind every method body, which is what a build pays
+/// anyway; an analyzer with no action at all is skipped by the driver and would measure nothing. It declares one rule
+/// that is on and never reported, for the same reason.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "FLOOR001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSemanticModelAction(static _ => { });
+    }
+}
+
+/// <summary>
+/// A second reference point: a no-op operation-block action, so the driver also builds the IOperation tree of every
+/// method body. Any analyzer that registers operation actions pays this once per build, shared with every other such
+/// analyzer (the SDK's default CA rules among them).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class OperationTreeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "FLOOR002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(static _ => { });
+    }
+}

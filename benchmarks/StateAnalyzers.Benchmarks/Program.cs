@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Running;
+using StateAnalyzers.Benchmarks.Analysis;
+
+namespace StateAnalyzers.Benchmarks;
+
+/// <summary>
+/// <c>--validate [files]</c>: the corpus's shape and what each analyzer set finds in it, once, with a rough time.
+/// <c>--profile [files]</c>: the time each StateAnalyzers analyzer takes, from Roslyn's own telemetry.
+/// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--validate")
+        {
+            return Validation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+        }
+
+        if (args.Length > 0 && args[0] == "--profile")
+        {
+            return Validation.Profile(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
