@@ -510,4 +510,31 @@ public class ClearSessionOnSignOutTests
             public IActionResult Leave(bool signOut) => signOut ? {|STATE003:SignOut()|} : Ok();
         }
         """).Verify();
+
+    [Fact]
+    public Task No_fix_is_offered_where_nothing_in_scope_reaches_the_request() => Clear().File(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+        static class Accounts
+        {
+            public static async Task LogoutAsync(SignInManager<IdentityUser> signInManager, string reason)
+            {
+                System.Console.WriteLine(reason);
+                await {|STATE003:signInManager.SignOutAsync()|};
+            }
+        }
+        """,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+        static class Accounts
+        {
+            public static async Task LogoutAsync(SignInManager<IdentityUser> signInManager, string reason)
+            {
+                System.Console.WriteLine(reason);
+                await {|STATE003:signInManager.SignOutAsync()|};
+            }
+        }
+        """).Verify();
 }
