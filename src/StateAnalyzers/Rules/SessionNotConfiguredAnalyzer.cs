@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -68,14 +69,14 @@ namespace StateAnalyzers.Rules
             var host = facts.Hosts.FirstOrDefault(h => h.Kind == SessionHostKind.Program && Same(h.Anchor, invocation.Syntax));
             if (host is not null)
             {
-                ReportAtHost(context.ReportDiagnostic, model, facts, host, invocation.Syntax.GetLocation());
+                ReportAtHost(context.ReportDiagnostic, model, facts, host, invocation.Syntax.GetLocation(), Evaluate(model, facts));
             }
         }
 
         private static void AnalyzeStartup(SymbolAnalysisContext context, CookieModel model)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (!type.Name.EndsWith("Startup", System.StringComparison.Ordinal) && type.GetMembers("Configure").IsEmpty)
+            if (!type.Name.EndsWith("Startup", StringComparison.Ordinal) && type.GetMembers("Configure").IsEmpty)
             {
                 return;
             }
@@ -96,13 +97,12 @@ namespace StateAnalyzers.Rules
             var method = state.MissingUse || state.AllMisplaced || host.ConfigureServices is null ? host.Configure : host.ConfigureServices;
             if (method?.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
             {
-                ReportAtHost(context.ReportDiagnostic, model, facts, host, location);
+                ReportAtHost(context.ReportDiagnostic, model, facts, host, location, state);
             }
         }
 
-        private static void ReportAtHost(System.Action<Diagnostic> report, CookieModel model, SessionFacts facts, SessionHost host, Location location)
+        private static void ReportAtHost(Action<Diagnostic> report, CookieModel model, SessionFacts facts, SessionHost host, Location location, PipelineState state)
         {
-            var state = Evaluate(model, facts);
             var missingServices = !facts.AddsSession;
             if (!missingServices && !state.MissingUse)
             {
@@ -134,7 +134,7 @@ namespace StateAnalyzers.Rules
             Report(report, model, host, location, descriptor, missing, state, move);
         }
 
-        private static void Report(System.Action<Diagnostic> report, CookieModel model, SessionHost host, Location location, DiagnosticDescriptor descriptor, string missing, PipelineState state, SyntaxNode? move)
+        private static void Report(Action<Diagnostic> report, CookieModel model, SessionHost host, Location location, DiagnosticDescriptor descriptor, string missing, PipelineState state, SyntaxNode? move)
         {
             var facts = model.Session;
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
