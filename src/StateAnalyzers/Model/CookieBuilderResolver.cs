@@ -28,7 +28,7 @@ namespace StateAnalyzers.Model
         /// <summary>The framework cookies configured by this call; none for calls that configure no cookie.</summary>
         public IEnumerable<CookieWrite> FromInvocation(IInvocationOperation invocation)
         {
-            var registration = Registrations.Contains(invocation.TargetMethod.Name) && invocation.TargetMethod.IsExtensionMethod;
+            var registration = IsRegistration(invocation.TargetMethod);
             var foundLambda = false;
             foreach (var argument in invocation.Arguments)
             {
@@ -47,6 +47,13 @@ namespace StateAnalyzers.Model
                 yield return new CookieWrite(CookieSource.Session, invocation, null, null, CookieDefaults.ForBuilder(CookieSource.Session, invocation), isRegistration: true);
             }
         }
+
+        /// <summary>The framework's own registration extension (not a look-alike in source): its defaults apply.</summary>
+        private static bool IsRegistration(IMethodSymbol method) =>
+            method.IsExtensionMethod
+            && Registrations.Contains(method.Name)
+            && method.ContainingAssembly?.Name is { } assembly
+            && (assembly.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Extensions", System.StringComparison.Ordinal));
 
         public static bool IsAddSession(IMethodSymbol method) =>
             method.Name == "AddSession" && method.ContainingType?.Name == "SessionServiceCollectionExtensions";

@@ -16,7 +16,7 @@ namespace StateAnalyzers.Model
     {
         private static readonly HashSet<string> CandidateNames = new()
         {
-            "UseCookiePolicy", "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll", "AddSession",
+            "UseCookiePolicy", "AddCookiePolicy", "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll", "AddSession",
             "UseMiddleware", "Use", "Run", "UseWhen", "MapWhen", "UseSession", "UseAuthentication",
         };
 
@@ -38,7 +38,10 @@ namespace StateAnalyzers.Model
             {
                 foreach (var syntax in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (CandidateNames.Contains(InvokedName(syntax))
+                    var name = InvokedName(syntax);
+
+                    // Use*: pipeline registrations, including the project's own app.UseSomething() extensions.
+                    if ((CandidateNames.Contains(name) || name.StartsWith("Use", System.StringComparison.Ordinal))
                         && model.SemanticModelFor(tree).GetOperation(syntax) is IInvocationOperation invocation)
                     {
                         invocations.Add(invocation);
@@ -62,11 +65,15 @@ namespace StateAnalyzers.Model
         private static CookiePolicy ReadPolicy(CookieModel model, List<IInvocationOperation> invocations)
         {
             var types = model.Types;
+            // Several UseCookiePolicy calls: the first in a stable order (file, then position).
             var use = invocations
                 .Where(i => i.TargetMethod.Name == "UseCookiePolicy" && SymbolEqualityComparer.Default.Equals(i.TargetMethod.ContainingType, types.CookiePolicyExtensions))
-                .OrderBy(i => i.Syntax.SpanStart)
+                .OrderBy(i => i.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(i => i.Syntax.SpanStart)
                 .FirstOrDefault();
-            if (use is null)
+
+            // A policy applied only in some environments (inside an if) protects nothing for sure.
+            if (use is null || OperationFlow.IsConditionalWithin(use, OperationFlow.Root(use)))
             {
                 return CookiePolicy.None;
             }
@@ -75,17 +82,12 @@ namespace StateAnalyzers.Model
             var explicitOptions = use.Arguments.Skip(1).FirstOrDefault()?.Value;
             if (explicitOptions is not null)
             {
-                if (OperationFlow.SkipConversions(explicitOptions) is IObjectCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
-                    {
-                        settings.Read(assignment, conditional: false);
-                    }
-                }
+                ReadExplicitPolicy(OperationFlow.SkipConversions(explicitOptions), use, settings);
             }
             else
             {
-                foreach (var invocation in invocations.Where(i => i.TargetMethod.Name is "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"))
+                // Configure<CookiePolicyOptions>, PostConfigure, AddCookiePolicy, AddOptions<...>().Configure: any options lambda.
+                foreach (var invocation in invocations)
                 {
                     foreach (var lambda in Lambdas(invocation).Where(l => SymbolEqualityComparer.Default.Equals(l.Symbol.Parameters.FirstOrDefault()?.Type, types.CookiePolicyOptions)))
                     {
@@ -104,36 +106,102 @@ namespace StateAnalyzers.Model
             var root = OperationFlow.Root(use);
             foreach (var earlier in invocations.Where(i => OperationFlow.Root(i) == root && OperationFlow.IsBefore(i, use)))
             {
-                var method = earlier.TargetMethod;
-                if (!IsPipelineCall(earlier, types))
-                {
-                    continue;
-                }
-
-                switch (method.Name)
-                {
-                    case "UseSession":
-                        sessionBefore = true;
-                        break;
-                    case "UseAuthentication":
-                        authenticationBefore = true;
-                        break;
-                    case "UseMiddleware":
-                        var middleware = method.TypeArguments.FirstOrDefault()
-                            ?? (earlier.Arguments.Skip(1).FirstOrDefault()?.Value as ITypeOfOperation)?.TypeOperand;
-                        if (middleware is not null)
-                        {
-                            middlewareBefore.Add(middleware);
-                        }
-
-                        break;
-                    default:
-                        inlineBefore.AddRange(Lambdas(earlier).Select(l => (l.Syntax.SyntaxTree, l.Syntax.Span)));
-                        break;
-                }
+                RecordEarlierMiddleware(model, earlier, middlewareBefore, inlineBefore, ref sessionBefore, ref authenticationBefore, 0);
             }
 
             return new CookiePolicy(true, settings.HttpOnlyAlways, settings.SecureAlways, settings.MinimumSameSite, middlewareBefore, inlineBefore, sessionBefore, authenticationBefore);
+        }
+
+        /// <summary>
+        /// <c>UseCookiePolicy(policy)</c>: a <c>new CookiePolicyOptions { ... }</c> in place, or a local created that way and
+        /// set before the call.
+        /// </summary>
+        private static void ReadExplicitPolicy(IOperation options, IInvocationOperation use, PolicySettings settings)
+        {
+            if (options is IObjectCreationOperation creation)
+            {
+                foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                {
+                    settings.Read(assignment, conditional: false);
+                }
+
+                return;
+            }
+
+            if (options is not ILocalReferenceOperation local)
+            {
+                settings.MarkUnknown();
+                return;
+            }
+
+            var sources = ValueFlow.SourcesOf(local.Local, use).ToList();
+            if (sources.Count != 1 || OperationFlow.SkipConversions(sources[0]) is not IObjectCreationOperation created)
+            {
+                settings.MarkUnknown();
+                return;
+            }
+
+            ReadExplicitPolicy(created, use, settings);
+            foreach (var assignment in OperationFlow.Root(use).Descendants().OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation target }
+                    && SymbolEqualityComparer.Default.Equals(target.Local, local.Local)
+                    && OperationFlow.IsBefore(assignment, use))
+                {
+                    settings.Read(assignment, OperationFlow.ReachBefore(assignment, use) != OperationFlow.Reach.Always);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Middleware registered before the policy: <c>UseMiddleware&lt;T&gt;</c>, inline <c>Use</c>/<c>Run</c> lambdas, and
+        /// the same inside an extension method in source that the pipeline calls (<c>app.UseVisitorTracking()</c>).
+        /// </summary>
+        private static void RecordEarlierMiddleware(
+            CookieModel model,
+            IInvocationOperation earlier,
+            HashSet<ITypeSymbol> middlewareBefore,
+            List<(SyntaxTree, TextSpan)> inlineBefore,
+            ref bool sessionBefore,
+            ref bool authenticationBefore,
+            int depth)
+        {
+            var method = earlier.TargetMethod;
+            if (!IsPipelineCall(earlier, model.Types))
+            {
+                return;
+            }
+
+            switch (method.Name)
+            {
+                case "UseSession":
+                    sessionBefore = true;
+                    return;
+                case "UseAuthentication":
+                    authenticationBefore = true;
+                    return;
+                case "UseMiddleware":
+                    var middleware = method.TypeArguments.FirstOrDefault()
+                        ?? (earlier.Arguments.Skip(1).FirstOrDefault()?.Value as ITypeOfOperation)?.TypeOperand;
+                    if (middleware is not null)
+                    {
+                        middlewareBefore.Add(middleware);
+                    }
+
+                    return;
+            }
+
+            inlineBefore.AddRange(Lambdas(earlier).Select(l => (l.Syntax.SyntaxTree, l.Syntax.Span)));
+
+            // A pipeline extension in source: what it registers counts as registered here.
+            var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+            if (depth < 2 && declaration is not null && model.SemanticModelFor(declaration.SyntaxTree).GetOperation(declaration) is { } body)
+            {
+                foreach (var inner in body.Descendants().OfType<IInvocationOperation>())
+                {
+                    RecordEarlierMiddleware(model, inner, middlewareBefore, inlineBefore, ref sessionBefore, ref authenticationBefore, depth + 1);
+                }
+            }
         }
 
         /// <summary>A call on an <c>IApplicationBuilder</c> (or a type implementing it, such as <c>WebApplication</c>).</summary>
@@ -165,6 +233,14 @@ namespace StateAnalyzers.Model
 
             public SameSiteLevel? MinimumSameSite =>
                 _sameSite.Count > 0 && _sameSite.All(v => v.HasValue) ? (SameSiteLevel)_sameSite.Min(v => v!.Value) : null;
+
+            /// <summary>The policy object comes from somewhere the model cannot see: nothing it sets is known.</summary>
+            public void MarkUnknown()
+            {
+                _httpOnly.Add(null);
+                _secure.Add(null);
+                _sameSite.Add(null);
+            }
 
             public void Read(ISimpleAssignmentOperation assignment, bool conditional)
             {

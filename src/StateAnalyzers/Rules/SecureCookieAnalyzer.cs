@@ -19,29 +19,31 @@ namespace StateAnalyzers.Rules
         {
             var secure = write.Attributes.Secure;
             var sameSite = write.Attributes.SameSite;
-            var weak = secure.Is(SecureLevel.Never) || (secure.Is(SecureLevel.SameAsRequest) && settings.FlagSameAsRequest);
-            if (!weak || model.Project.CookiePolicy.CoversSecure(write))
+            if (!secure.IsKnown || secure.Is(SecureLevel.Always) || model.Project.CookiePolicy.CoversSecure(write) || IsSessionSecuredElsewhere(model, write))
             {
                 return;
             }
 
             var reason = AttributeFinding.SecureReason(write, secure);
+
+            // SameSite=None needs Secure on every response: SameAsRequest leaves it off behind plain HTTP (or a TLS proxy
+            // without forwarded headers), and browsers then drop the cookie.
             if (sameSite.Is(SameSiteLevel.None) && sameSite.IsExplicit)
             {
                 AttributeFinding.Report(context, Descriptors.SameSiteNoneWithoutSecure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, write.Source.IsBuilder() ? sameSite.Anchor : null, reason);
                 return;
             }
 
-            if (write.Source.IsBuilder() && !AttributeFinding.IsStatedInCode(secure.Origin) && !IsUnsecuredSessionRegistration(model, write))
+            var weak = secure.Is(SecureLevel.Never) || settings.FlagSameAsRequest;
+            var stated = !write.Source.IsBuilder() || AttributeFinding.IsStatedInCode(secure.Origin) || (write.Source == CookieSource.Session && write.IsRegistration);
+            if (weak && stated)
             {
-                return;
+                AttributeFinding.Report(context, Descriptors.Secure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, null, reason);
             }
-
-            AttributeFinding.Report(context, Descriptors.Secure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, null, reason);
         }
 
-        /// <summary><c>AddSession</c> leaves the session id cookie's SecurePolicy at None unless the project sets Always.</summary>
-        private static bool IsUnsecuredSessionRegistration(CookieModel model, CookieWrite write) =>
-            write.Source == CookieSource.Session && write.IsRegistration && !model.Project.SessionSecureConfigured;
+        /// <summary><c>AddSession</c>'s default SecurePolicy (None) made Always by a session configuration elsewhere in the project.</summary>
+        private static bool IsSessionSecuredElsewhere(CookieModel model, CookieWrite write) =>
+            write.Source == CookieSource.Session && write.Attributes.Secure.Origin == AttributeOrigin.ApiDefault && model.Project.SessionSecureConfigured;
     }
 }

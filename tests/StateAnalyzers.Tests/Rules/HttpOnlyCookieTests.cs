@@ -598,4 +598,83 @@ public class HttpOnlyCookieTests
                 .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithMessage("Cookie 'theme' is readable by client-side script (HttpOnly = false); set HttpOnly"))
             .Verify();
+
+    [Fact]
+    public Task A_policy_held_in_a_local_covers_appended_cookies() => Analyze.With<HttpOnlyCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.CookiePolicy;
+        using Microsoft.AspNetCore.Http;
+        var app = WebApplication.Create(args);
+        var policy = new CookiePolicyOptions { Secure = CookieSecurePolicy.Always };
+        policy.HttpOnly = HttpOnlyPolicy.Always;
+        app.UseCookiePolicy(policy);
+        app.MapGet("/", (HttpContext context) => context.Response.Cookies.Append("theme", "dark"));
+        app.Run();
+        """).AsProgram().Verify();
+
+    [Fact]
+    public Task A_policy_from_a_parameter_is_not_guessed() => Verify("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        public class Startup
+        {
+            public void Configure(IApplicationBuilder app, CookiePolicyOptions policy)
+            {
+                app.UseCookiePolicy(policy);
+                app.Run(context => { {|STATE004:context.Response.Cookies.Append("theme", "dark")|}; return System.Threading.Tasks.Task.CompletedTask; });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_policy_registered_with_AddCookiePolicy_covers_appended_cookies() => Analyze.With<HttpOnlyCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.CookiePolicy;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCookiePolicy(o => o.HttpOnly = HttpOnlyPolicy.Always);
+        var app = builder.Build();
+        app.UseCookiePolicy();
+        app.MapGet("/", (HttpContext context) => context.Response.Cookies.Append("theme", "dark"));
+        app.Run();
+        """).AsProgram().Verify();
+
+    [Fact]
+    public Task A_policy_applied_in_one_environment_only_covers_nothing() => Analyze.With<HttpOnlyCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.CookiePolicy;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Hosting;
+        var app = WebApplication.Create(args);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseCookiePolicy(new CookiePolicyOptions { HttpOnly = HttpOnlyPolicy.Always });
+        }
+
+        app.MapGet("/", (HttpContext context) => {|STATE004:context.Response.Cookies.Append("theme", "dark")|});
+        app.Run();
+        """).AsProgram().Verify();
+
+    [Fact]
+    public Task Middleware_registered_by_an_extension_before_the_policy_is_not_covered() => Analyze.With<HttpOnlyCookieAnalyzer>("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.CookiePolicy;
+        using Microsoft.AspNetCore.Http;
+        var app = WebApplication.Create(args);
+        app.UseVisitorTracking();
+        app.UseCookiePolicy(new CookiePolicyOptions { HttpOnly = HttpOnlyPolicy.Always });
+        app.UseLateTracking();
+        app.Run();
+
+        static class TrackingExtensions
+        {
+            public static IApplicationBuilder UseVisitorTracking(this IApplicationBuilder app) =>
+                app.Use(async (context, next) => { {|STATE004:context.Response.Cookies.Append("visitor", "1")|}; await next(context); });
+
+            public static IApplicationBuilder UseLateTracking(this IApplicationBuilder app) =>
+                app.Use(async (context, next) => { context.Response.Cookies.Append("late", "1"); await next(context); });
+        }
+        """).AsProgram().Verify();
 }

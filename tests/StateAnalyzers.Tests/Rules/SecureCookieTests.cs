@@ -464,4 +464,62 @@ public class SecureCookieTests
             """)
             .WithoutAspNetCore()
             .Verify();
+
+    [Fact]
+    public Task SameSite_None_on_the_authentication_cookie_needs_SecurePolicy_Always() =>
+        Analyze.With<SecureCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddAuthentication().AddCookie(o => {|#0:o.Cookie.SameSite = SameSiteMode.None|});
+                    services.AddAuthentication().AddCookie("embedded", o =>
+                    {
+                        o.Cookie.SameSite = SameSiteMode.None;
+                        o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    });
+                }
+            }
+            """)
+            .Expecting(Expected(0, "Cookie (authentication cookie) sets SameSite=None without Secure (SecurePolicy defaults to SameAsRequest); browsers reject such cookies, set Secure"))
+            .Verify();
+
+    [Fact]
+    public Task Session_SameSite_None_secured_by_a_configuration_elsewhere_is_clean() => Verify(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                services.AddSession(o => o.Cookie.SameSite = SameSiteMode.None);
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        static class SessionHardening
+        {
+            public static void Harden(this IServiceCollection services) =>
+                services.Configure<SessionOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
+        """);
+
+    [Fact]
+    public Task A_look_alike_AddSession_in_source_has_no_framework_defaults() => Verify("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        static class MySessions
+        {
+            public static IServiceCollection AddSession(this IServiceCollection services, System.Action<SessionOptions> configure) => services;
+        }
+
+        class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) => MySessions.AddSession(services, o => o.IdleTimeout = System.TimeSpan.FromMinutes(5));
+        }
+        """);
 }
