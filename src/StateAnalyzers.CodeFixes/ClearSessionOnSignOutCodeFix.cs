@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using StateAnalyzers.Rules;
 
@@ -16,47 +15,22 @@ namespace StateAnalyzers.CodeFixes
     /// <c>accessor.HttpContext!.Session</c> in a service).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClearSessionOnSignOutCodeFix)), Shared]
-    public sealed class ClearSessionOnSignOutCodeFix : CodeFixProvider
+    public sealed class ClearSessionOnSignOutCodeFix : BatchCodeFix<SessionClear>
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.SignOutWithoutSessionClearId);
 
-        public override FixAllProvider GetFixAllProvider() => ClearAllProvider.Instance;
+        private protected override string EquivalenceKey => EquivalenceKeys.ClearSessionOnSignOut;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (SessionClear.From(diagnostic) is { } clear
-                    && await SessionClearer.CanApplyAsync(context.Document, clear, context.CancellationToken).ConfigureAwait(false))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            clear.Title,
-                            ct => SessionClearer.ApplyAsync(context.Document.Project.Solution, new[] { clear }, ct),
-                            EquivalenceKeys.ClearSessionOnSignOut),
-                        diagnostic);
-                }
-            }
-        }
+        private protected override string FixAllTitle => "Clear the session before every sign-out";
 
-        /// <summary>Fix All: every insertion of a document in one pass, so edits in the same block or lambda compose.</summary>
-        private sealed class ClearAllProvider : FixAllProvider
-        {
-            public static readonly ClearAllProvider Instance = new();
+        private protected override SessionClear? Read(Diagnostic diagnostic) => SessionClear.From(diagnostic);
 
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllDiagnostics.Scopes;
+        private protected override string TitleOf(SessionClear edit) => edit.Title;
 
-            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var diagnostics = await FixAllDiagnostics.CollectAsync(fixAllContext).ConfigureAwait(false);
-                var clears = diagnostics.Select(SessionClear.From).Where(c => c is not null).Select(c => c!).ToList();
-                return clears.Count == 0
-                    ? null
-                    : CodeAction.Create(
-                        "Clear the session before every sign-out",
-                        ct => SessionClearer.ApplyAsync(fixAllContext.Solution, clears, ct),
-                        fixAllContext.CodeActionEquivalenceKey);
-            }
-        }
+        private protected override Task<bool> CanApplyAsync(Document document, SessionClear edit, CancellationToken cancellationToken) =>
+            SessionClearer.CanApplyAsync(document, edit, cancellationToken);
+
+        private protected override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<SessionClear> edits, CancellationToken cancellationToken) =>
+            SessionClearer.ApplyAsync(solution, edits, cancellationToken);
     }
 }

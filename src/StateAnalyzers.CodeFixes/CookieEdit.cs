@@ -5,7 +5,8 @@ using StateAnalyzers.Model;
 namespace StateAnalyzers.CodeFixes
 {
     /// <summary>One change a cookie-attribute diagnostic asks for, read from the diagnostic's properties.</summary>
-    internal sealed class CookieEdit
+    /// <remarks>Public only because the public fix provider is built on it.</remarks>
+    public sealed class CookieEdit
     {
         private CookieEdit(string kind, SyntaxTree tree, TextSpan span, string member, string value, string rawAttribute, bool scriptReadable)
         {

@@ -16,22 +16,8 @@ namespace StateAnalyzers.CodeFixes
     /// </summary>
     internal static class CookieTightener
     {
-        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<CookieEdit> edits, CancellationToken cancellationToken)
-        {
-            foreach (var byTree in edits.GroupBy(e => e.Tree))
-            {
-                var document = solution.GetDocument(byTree.Key);
-                if (document is null)
-                {
-                    continue;
-                }
-
-                var updated = await ApplyAsync(document, byTree.ToList(), cancellationToken).ConfigureAwait(false);
-                solution = updated.Project.Solution;
-            }
-
-            return solution;
-        }
+        public static Task<Solution> ApplyAsync(Solution solution, IEnumerable<CookieEdit> edits, CancellationToken cancellationToken) =>
+            PerDocument.ApplyAsync(solution, edits, e => e.Tree, ApplyAsync, cancellationToken);
 
         private static async Task<Document> ApplyAsync(Document document, List<CookieEdit> edits, CancellationToken cancellationToken)
         {

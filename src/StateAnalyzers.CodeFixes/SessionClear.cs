@@ -5,7 +5,8 @@ using StateAnalyzers.Model;
 namespace StateAnalyzers.CodeFixes
 {
     /// <summary>One STATE003 finding's fix, read from the diagnostic: where the sign-out is and how to reach the session there.</summary>
-    internal sealed class SessionClear
+    /// <remarks>Public only because the public fix provider is built on it.</remarks>
+    public sealed class SessionClear
     {
         private SessionClear(SyntaxTree tree, TextSpan span, string session, string? addParameter)
         {

@@ -21,22 +21,8 @@ namespace StateAnalyzers.CodeFixes
     {
         private const string HttpContextType = "HttpContext";
 
-        public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<SessionClear> clears, CancellationToken cancellationToken)
-        {
-            foreach (var byTree in clears.GroupBy(c => c.Tree))
-            {
-                var document = solution.GetDocument(byTree.Key);
-                if (document is null)
-                {
-                    continue;
-                }
-
-                var updated = await ApplyAsync(document, byTree.ToList(), cancellationToken).ConfigureAwait(false);
-                solution = updated.Project.Solution;
-            }
-
-            return solution;
-        }
+        public static Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<SessionClear> clears, CancellationToken cancellationToken) =>
+            PerDocument.ApplyAsync(solution, clears, c => c.Tree, ApplyAsync, cancellationToken);
 
         /// <summary>Whether the fix can insert the Clear() for this finding (the fix is offered only then).</summary>
         public static async Task<bool> CanApplyAsync(Document document, SessionClear clear, CancellationToken cancellationToken)

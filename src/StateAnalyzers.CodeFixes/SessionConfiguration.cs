@@ -4,7 +4,8 @@ using StateAnalyzers.Model;
 namespace StateAnalyzers.CodeFixes
 {
     /// <summary>One STATE007 finding's fix, read from the diagnostic: the host and what it lacks.</summary>
-    internal sealed class SessionConfiguration
+    /// <remarks>Public only because the public fix provider is built on it.</remarks>
+    public sealed class SessionConfiguration
     {
         private SessionConfiguration(Location host, bool startup, bool addSession, bool addCache, bool useSession, Location? move)
         {

@@ -4,7 +4,8 @@ using StateAnalyzers.Model;
 namespace StateAnalyzers.CodeFixes
 {
     /// <summary>One cookie write to move into the session, read from a STATE001/STATE002 diagnostic's properties.</summary>
-    internal sealed class SessionMove
+    /// <remarks>Public only because the public fix provider is built on it.</remarks>
+    public sealed class SessionMove
     {
         private SessionMove(Location write, string session, string? key, string? intValue)
         {

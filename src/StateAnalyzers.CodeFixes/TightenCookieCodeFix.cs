@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using StateAnalyzers.Rules;
 
@@ -15,49 +14,20 @@ namespace StateAnalyzers.CodeFixes
     /// options argument, the object initializer, the assignment, the builder lambda, or the raw Set-Cookie string.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TightenCookieCodeFix)), Shared]
-    public sealed class TightenCookieCodeFix : CodeFixProvider
+    public sealed class TightenCookieCodeFix : BatchCodeFix<CookieEdit>
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(RuleCatalog.HttpOnlyId, RuleCatalog.SecureId, RuleCatalog.SameSiteId);
 
-        public override FixAllProvider GetFixAllProvider() => CookieFixAllProvider.Instance;
+        private protected override string EquivalenceKey => EquivalenceKeys.TightenCookie;
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (CookieEdit.From(diagnostic) is { } edit)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            edit.Title,
-                            ct => CookieTightener.ApplyAsync(context.Document.Project.Solution, new[] { edit }, ct),
-                            EquivalenceKeys.TightenCookie),
-                        diagnostic);
-                }
-            }
+        private protected override string FixAllTitle => "Tighten every cookie";
 
-            return Task.CompletedTask;
-        }
+        private protected override CookieEdit? Read(Diagnostic diagnostic) => CookieEdit.From(diagnostic);
 
-        /// <summary>Fix All over a document, project or solution: every edit at once, grouped per document and node.</summary>
-        private sealed class CookieFixAllProvider : FixAllProvider
-        {
-            public static readonly CookieFixAllProvider Instance = new();
+        private protected override string TitleOf(CookieEdit edit) => edit.Title;
 
-            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => FixAllDiagnostics.Scopes;
-
-            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var diagnostics = await FixAllDiagnostics.CollectAsync(fixAllContext).ConfigureAwait(false);
-                var edits = diagnostics.Select(CookieEdit.From).Where(e => e is not null).Select(e => e!).ToList();
-                return edits.Count == 0
-                    ? null
-                    : CodeAction.Create(
-                        "Tighten every cookie",
-                        ct => CookieTightener.ApplyAsync(fixAllContext.Solution, edits, ct),
-                        fixAllContext.CodeActionEquivalenceKey);
-            }
-        }
+        private protected override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<CookieEdit> edits, CancellationToken cancellationToken) =>
+            CookieTightener.ApplyAsync(solution, edits, cancellationToken);
     }
 }
