@@ -36,6 +36,11 @@ namespace StateAnalyzers.Model
             var invocations = new List<IInvocationOperation>();
             foreach (var tree in model.Compilation.SyntaxTrees)
             {
+                if (!TreeText.MayMention(tree, CandidateNames, prefix: "Use"))
+                {
+                    continue;
+                }
+
                 foreach (var syntax in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     var name = InvokedName(syntax);

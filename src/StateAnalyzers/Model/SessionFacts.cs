@@ -29,6 +29,9 @@ namespace StateAnalyzers.Model
             "AddDistributedMemoryCache", "AddStackExchangeRedisCache", "AddDistributedSqlServerCache", "AddCosmosCache",
             "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient");
 
+        /// <summary>Every name the walk below looks for: a file that spells none of them is not walked.</summary>
+        private static readonly ImmutableArray<string> WalkNames = TouchNames.Union(InvocationNames).Add("SignOutResult").ToImmutableArray();
+
         /// <summary>Distributed cache registrations, by containing type and method.</summary>
         private static readonly ImmutableHashSet<string> CacheRegistrations = ImmutableHashSet.Create(
             StringComparer.Ordinal,
@@ -103,6 +106,11 @@ namespace StateAnalyzers.Model
 
             foreach (var tree in compilation.SyntaxTrees)
             {
+                if (!TreeText.MayMention(tree, WalkNames))
+                {
+                    continue;
+                }
+
                 var semanticModel = new Lazy<SemanticModel>(() => model.SemanticModelFor(tree));
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
@@ -273,6 +281,11 @@ namespace StateAnalyzers.Model
             var called = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var tree in model.Compilation.SyntaxTrees)
             {
+                if (!TreeText.MayMention(tree, names))
+                {
+                    continue;
+                }
+
                 foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     if (names.Contains(InvokedName(invocation))
