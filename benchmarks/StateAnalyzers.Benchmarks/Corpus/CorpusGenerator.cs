@@ -290,6 +290,7 @@ internal static class CorpusGenerator
         w.Line("public static readonly CookieOptions StrictOptions = new() { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, IsEssential = true };");
         w.Line();
         state.Method();
+        state.CookieMethods++;
         w.Open("public static void WritePreference(HttpResponse response, string name, string value)");
         w.Line("ArgumentNullException.ThrowIfNull(response);");
         w.Line("response.Cookies.Append(name, value, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });");
