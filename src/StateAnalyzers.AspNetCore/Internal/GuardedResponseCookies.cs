@@ -11,6 +11,9 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// </summary>
 internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IResponseCookies
 {
+    /// <summary>What <c>ResponseCookies.Append(key, value)</c> writes with: path "/", nothing else. Never changed.</summary>
+    private static readonly CookieOptions AppendDefaults = new() { Path = "/" };
+
     private HttpContext _context = null!;
     private StateGuardRuntime _runtime = null!;
     private IResponseCookiesFeature? _innerFeature;
@@ -43,10 +46,10 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             return;
         }
 
-        // Same defaults as ResponseCookies.Append(key, value): path "/", nothing else.
-        var options = new CookieOptions { Path = "/" };
-        var fixedOptions = _runtime.FixOptions(_context, key, value, options);
-        if (ReferenceEquals(fixedOptions, options))
+        // Judged against the defaults of ResponseCookies.Append(key, value): one shared instance, which FixOptions only
+        // reads (a fix is made on a copy), so the common path allocates no options of its own.
+        var fixedOptions = _runtime.FixOptions(_context, key, value, AppendDefaults);
+        if (ReferenceEquals(fixedOptions, AppendDefaults))
         {
             Inner.Append(key, value);
         }
