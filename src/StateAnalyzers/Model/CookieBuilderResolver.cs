@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,32 @@ namespace StateAnalyzers.Model
         }
 
         /// <summary>The framework cookies configured by this call; none for calls that configure no cookie.</summary>
-        public IEnumerable<CookieWrite> FromInvocation(IInvocationOperation invocation)
+        /// <remarks>
+        /// Every rule asks this of every invocation in the project, so a call that passes no delegate and is not AddSession
+        /// gets a shared empty result at once instead of an iterator of its own.
+        /// </remarks>
+        public IEnumerable<CookieWrite> FromInvocation(IInvocationOperation invocation) =>
+            MayConfigureCookies(invocation) ? Configured(invocation) : Array.Empty<CookieWrite>();
+
+        private static bool MayConfigureCookies(IInvocationOperation invocation)
+        {
+            if (IsAddSession(invocation.TargetMethod))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (OperationFlow.SkipConversions(argument.Value) is IDelegateCreationOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IEnumerable<CookieWrite> Configured(IInvocationOperation invocation)
         {
             var registration = IsRegistration(invocation.TargetMethod);
             var foundLambda = false;
