@@ -53,12 +53,12 @@ def analyzers(directory):
             print(f"| {name} | {r['Mean']} | {r['Median']} | {r['Allocated']} | {extra} |")
         ours = added.get("StateAnalyzers")
         if ours:
-            print("\nStateAnalyzers' added cost as a ratio to each peer's (below 1 = cheaper):\n")
+            print("\nStateAnalyzers' added cost as a ratio to each peer's (below 1 = cheaper; n/a where an added time came out at or below zero, i.e. inside the noise):\n")
             print("| Peer | Time ratio | Allocation ratio |")
             print("|---|---:|---:|")
             for peer in peers:
                 if peer in added:
-                    t = f"{ours[0] / added[peer][0]:.2f}" if added[peer][0] > 0 else "n/a"
+                    t = f"{ours[0] / added[peer][0]:.2f}" if added[peer][0] > 0 and ours[0] > 0 else "n/a"
                     a = f"{ours[1] / added[peer][1]:.2f}" if added[peer][1] > 0 else "n/a"
                     print(f"| {peer} | {t} | {a} |")
 
