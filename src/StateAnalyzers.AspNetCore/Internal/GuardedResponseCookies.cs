@@ -19,6 +19,15 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
     private IResponseCookiesFeature? _innerFeature;
     private IResponseCookies? _inner;
 
+    /// <summary>
+    /// The Set-Cookie headers this wrapper wrote in the current request and found clean (every rule that is on would leave
+    /// them alone), by reference: the audit does not parse them again. Reused across requests, so it allocates only once.
+    /// </summary>
+    private readonly List<string> _judged = new();
+
+    /// <summary>A chunked cookie series (<c>X=chunks-N</c>, then <c>XC1</c>...) started: the audit judges the rest as one.</summary>
+    private bool _seriesStarted;
+
     public IResponseCookies Cookies => this;
 
     private IResponseCookies Inner => _inner ??= (_innerFeature ?? new ResponseCookiesFeature(_context.Features)).Cookies;
@@ -29,12 +38,14 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         _runtime = runtime;
         _innerFeature = innerFeature;
         _inner = null;
+        _judged.Clear();
+        _seriesStarted = false;
     }
 
     /// <summary>The response is about to start: audit the final Set-Cookie headers.</summary>
     public Task OnStarting()
     {
-        _runtime.Audit(_context);
+        _runtime.Audit(_context, _judged);
         return Task.CompletedTask;
     }
 
@@ -43,6 +54,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         if (!_runtime.Settings.AnyAttributeEnforced)
         {
             Inner.Append(key, value);
+            Judge(key, value, AppendDefaults);
             return;
         }
 
@@ -57,12 +69,16 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         {
             Inner.Append(key, value, fixedOptions);
         }
+
+        Judge(key, value, fixedOptions);
     }
 
     public void Append(string key, string value, CookieOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Inner.Append(key, value, _runtime.Settings.AnyAttributeEnforced ? _runtime.FixOptions(_context, key, value, options) : options);
+        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.FixOptions(_context, key, value, options) : options;
+        Inner.Append(key, value, written);
+        Judge(key, value, written);
     }
 
     public void Append(ReadOnlySpan<KeyValuePair<string, string>> keyValuePairs, CookieOptions options)
@@ -86,6 +102,36 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         }
 
         Inner.Append(keyValuePairs, options);
+    }
+
+    /// <summary>
+    /// Judges the cookie just written where its name, value and options are in hand, so that the audit need not parse its
+    /// header back: remembered when the framework's own cookies wrote it (another feature may change the header) and every
+    /// rule that is on would leave it alone. Chunked series, and anything after one starts, are left to the audit.
+    /// </summary>
+    private void Judge(string key, string value, CookieOptions written)
+    {
+        if (_seriesStarted || (_innerFeature is not null && _innerFeature is not ResponseCookiesFeature))
+        {
+            return;
+        }
+
+        if (value.StartsWith(StateGuardRuntime.ChunkCountPrefix, StringComparison.Ordinal))
+        {
+            _seriesStarted = true;
+            return;
+        }
+
+        var values = _context.Response.Headers.SetCookie;
+        if (values.Count == 0 || values[values.Count - 1] is not { } header)
+        {
+            return;
+        }
+
+        if (_runtime.IsClean(_context, key, value, header, written))
+        {
+            _judged.Add(header);
+        }
     }
 
     public void Delete(string key) => Inner.Delete(key);

@@ -7,6 +7,9 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// <summary>The singleton the middleware, the cookie wrapper and the sign-out decorator share.</summary>
 internal sealed class StateGuardRuntime
 {
+    /// <summary>The value of the first cookie of a chunked series: <c>chunks-N</c>.</summary>
+    public const string ChunkCountPrefix = "chunks-";
+
     private const string ReportedOutcome = "reported only, the response is unchanged";
     private const string DroppedOutcome = "removed the cookie from the response";
 
@@ -104,7 +107,7 @@ internal sealed class StateGuardRuntime
     /// it was written (typed API, raw header, a library), judges its content and its attributes, and rewrites the header
     /// only when something is enforced.
     /// </summary>
-    public void Audit(HttpContext context)
+    public void Audit(HttpContext context, List<string>? judged = null)
     {
         var headers = context.Response.Headers;
         var values = headers.SetCookie;
@@ -124,7 +127,9 @@ internal sealed class StateGuardRuntime
                 continue;
             }
 
-            var replacement = AuditOne(context, values, header, now, ref chunked, out var drop);
+            // A header the cookie wrapper wrote and judged clean is kept as it is, without parsing it again.
+            var drop = false;
+            var replacement = IsJudged(judged, header) ? header : AuditOne(context, values, header, now, ref chunked, out drop);
             if (rewritten is null && (drop || !ReferenceEquals(replacement, header)))
             {
                 rewritten = new List<string>(values.Count);
@@ -147,6 +152,86 @@ internal sealed class StateGuardRuntime
         {
             headers.SetCookie = rewritten.Count == 0 ? StringValues.Empty : new StringValues(rewritten.ToArray());
         }
+    }
+
+    private static bool IsJudged(List<string>? judged, string header)
+    {
+        if (judged is null)
+        {
+            return false;
+        }
+
+        foreach (var clean in judged)
+        {
+            if (ReferenceEquals(clean, header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the audit would leave alone the header the cookie wrapper just wrote for <paramref name="name"/> with
+    /// <paramref name="value"/> (as given, so already decoded) and <paramref name="written"/>: the same checks as
+    /// <see cref="AuditOne"/>, in the same modes, read from the options instead of parsed from the header. False when in
+    /// doubt (the header is not the one written, the name could be a chunk of a series); the audit then judges it.
+    /// </summary>
+    public bool IsClean(HttpContext context, string name, string value, string header, CookieOptions written)
+    {
+        if (name.Length == 0 || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) || IsChunkName(name)
+            || header.Length <= name.Length || header[name.Length] != '=' || !header.StartsWith(name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var settings = Settings;
+        var end = header.IndexOf(';', name.Length);
+        var headerValue = (end < 0 ? header.AsSpan(name.Length + 1) : header.AsSpan(name.Length + 1, end - name.Length - 1)).Trim();
+        if (headerValue.Length >= 2 && headerValue[0] == '"' && headerValue[^1] == '"')
+        {
+            headerValue = headerValue[1..^1];
+        }
+
+        if (settings.ModeFor(RuleCatalog.OversizedCookieId, settings.OversizedCookies, name) != StateGuardMode.Off
+            && Inspector.IsOversized(CookieInspector.Size(name, headerValue)))
+        {
+            return false;
+        }
+
+        if (settings.ModeFor(RuleCatalog.SensitiveCookieId, settings.SensitiveCookies, name) != StateGuardMode.Off
+            && Inspector.SensitiveReason(name, value) is not null)
+        {
+            return false;
+        }
+
+        if (!written.HttpOnly && settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name) != StateGuardMode.Off)
+        {
+            return false;
+        }
+
+        if (!written.Secure
+            && (written.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
+            && settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name) != StateGuardMode.Off)
+        {
+            return false;
+        }
+
+        return written.SameSite != SameSiteMode.Unspecified
+            || settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name) == StateGuardMode.Off;
+    }
+
+    /// <summary><c>XC1</c>, <c>XC2</c>...: a name a chunked series uses for its parts.</summary>
+    private static bool IsChunkName(string name)
+    {
+        var digits = 0;
+        while (digits < name.Length && char.IsAsciiDigit(name[name.Length - 1 - digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && name.Length > digits + 1 && name[name.Length - 1 - digits] == 'C';
     }
 
     private string AuditOne(HttpContext context, StringValues values, string header, DateTimeOffset now, ref List<string>? chunked, out bool drop)
@@ -257,7 +342,6 @@ internal sealed class StateGuardRuntime
     /// </summary>
     private string? SensitiveReason(StringValues values, string name, ReadOnlySpan<char> value, ref List<string>? chunked)
     {
-        const string ChunkCountPrefix = "chunks-";
         if (value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal) &&
             int.TryParse(value[ChunkCountPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
