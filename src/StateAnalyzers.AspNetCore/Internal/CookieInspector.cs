@@ -73,12 +73,12 @@ internal sealed class CookieInspector
         }
 
         var parts = WordParts.Split(name);
-        if (WordParts.FindMatch(parts, SensitiveWords.AntiforgeryNames) is not null)
+        if (WordParts.FindRun(parts, SensitiveWords.AntiforgeryNames) is not null)
         {
             return new NameVerdict(NameKind.Exempt, null);
         }
 
-        var word = WordParts.FindMatch(parts, _settings.SensitiveWords);
+        var word = WordParts.FindRun(parts, _settings.SensitiveWords);
         if (word is null)
         {
             return new NameVerdict(NameKind.Clean, null);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Rules;
 
 namespace StateAnalyzers.Model
 {
