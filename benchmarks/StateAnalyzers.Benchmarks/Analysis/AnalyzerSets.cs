@@ -17,6 +17,9 @@ public enum AnalyzerSet
     /// <summary>The floor plus the IOperation tree of every method body (a no-op operation-block action), for reference.</summary>
     OperationTrees,
 
+    /// <summary>The floor plus a no-op syntax-node action on invocations, assignments and object creations, for reference.</summary>
+    SyntaxNodeActions,
+
     /// <summary>Every StateAnalyzers rule (STATE001-STATE007).</summary>
     StateAnalyzers,
 
@@ -74,6 +77,8 @@ internal sealed class PreparedSet
                 return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), compilation, Empty, Array.Empty<string>());
             case AnalyzerSet.OperationTrees:
                 return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new OperationTreeAnalyzer()), compilation, Empty, Array.Empty<string>());
+            case AnalyzerSet.SyntaxNodeActions:
+                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxNodeActionAnalyzer()), compilation, Empty, Array.Empty<string>());
             case AnalyzerSet.StateAnalyzers:
                 var ours = OurAnalyzers();
                 var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToArray();
@@ -206,5 +211,26 @@ internal sealed class OperationTreeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationBlockAction(static _ => { });
+    }
+}
+
+/// <summary>
+/// A third reference point: a no-op syntax-node action on invocations, assignments and object creations, the way most
+/// syntax-based cookie rules (Sonar's among them) subscribe. The driver then hands every such node of every file to
+/// the analyzer, whatever the action does with it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class SyntaxNodeActionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "FLOOR003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
     }
 }
