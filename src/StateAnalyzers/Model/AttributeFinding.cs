@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,7 @@ namespace StateAnalyzers.Model
     internal static class AttributeFinding
     {
         public static void Report(
-            OperationAnalysisContext context,
+            Action<Diagnostic> report,
             DiagnosticDescriptor descriptor,
             CookieWrite write,
             RuleSettings settings,
@@ -46,7 +47,7 @@ namespace StateAnalyzers.Model
                 properties[CookieFixProperties.ScriptReadableKey] = "true";
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 descriptor,
                 location,
                 new[] { anchor.Syntax.GetLocation() },

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,10 +15,13 @@ namespace StateAnalyzers.Model
     /// </summary>
     internal sealed class CookieBuilderResolver
     {
-        private static readonly HashSet<string> Registrations = new()
-        {
-            "AddSession", "AddCookie", "AddAntiforgery", "ConfigureApplicationCookie", "ConfigureExternalCookie", "AddCookieTempDataProvider",
-        };
+        /// <summary>The framework's registrations whose defaults apply even when no lambda (or a lambda in a variable) configures them.</summary>
+        public static readonly ImmutableHashSet<string> RegistrationNames = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "AddSession", "AddCookie", "AddAntiforgery", "ConfigureApplicationCookie", "ConfigureExternalCookie", "AddCookieTempDataProvider");
+
+        /// <summary>The options property every framework cookie builder hangs from: a lambda that never spells it configures no attribute.</summary>
+        public const string CookieProperty = "Cookie";
 
         private readonly CookieModel _model;
 
@@ -77,7 +81,7 @@ namespace StateAnalyzers.Model
         /// <summary>The framework's own registration extension (not a look-alike in source): its defaults apply.</summary>
         private static bool IsRegistration(IMethodSymbol method) =>
             method.IsExtensionMethod
-            && Registrations.Contains(method.Name)
+            && RegistrationNames.Contains(method.Name)
             && method.ContainingAssembly?.Name is { } assembly
             && (assembly.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Extensions", System.StringComparison.Ordinal));
 
@@ -132,7 +136,7 @@ namespace StateAnalyzers.Model
         /// <summary><c>options.Cookie</c> for the lambda's own options parameter.</summary>
         private static bool IsCookieOf(IOperation? operation, IParameterSymbol options) =>
             operation is not null
-            && OperationFlow.SkipConversions(operation) is IPropertyReferenceOperation { Property.Name: "Cookie" } cookie
+            && OperationFlow.SkipConversions(operation) is IPropertyReferenceOperation { Property.Name: CookieProperty } cookie
             && IsParameter(cookie.Instance, options);
 
         private static bool IsParameter(IOperation? operation, IParameterSymbol options) =>

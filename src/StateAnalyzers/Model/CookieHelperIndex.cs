@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +22,65 @@ namespace StateAnalyzers.Model
         public CookieHelperIndex(CookieModel model)
         {
             _model = model;
+        }
+
+        /// <summary>
+        /// The names of every method or local function in source that may be a helper, found on syntax alone: one that
+        /// calls <c>Append</c> with two arguments or more (every <c>IResponseCookies.Append</c> overload takes two or three),
+        /// or calls such a method, to the depth the index follows. A superset: <see cref="For"/> decides by symbol.
+        /// </summary>
+        public static ImmutableHashSet<string> CandidateNames(Compilation compilation)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var callees = new HashSet<string>(StringComparer.Ordinal) { CookieWriteRecognizer.AppendName };
+            for (var depth = 0; depth <= MaxDepth && callees.Count > 0; depth++)
+            {
+                var callers = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    if (!TreeText.MayMention(tree, callees))
+                    {
+                        continue;
+                    }
+
+                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    {
+                        if (node is InvocationExpressionSyntax invocation
+                            && callees.Contains(SyntaxNames.Invoked(invocation))
+                            && (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2))
+                        {
+                            AddEnclosingMethods(invocation, names, callers);
+                        }
+                    }
+                }
+
+                callees = callers;
+            }
+
+            return names.ToImmutable();
+        }
+
+        /// <summary>Every method and local function around the call: a call inside a lambda or a local function is in the outer method's body too.</summary>
+        private static void AddEnclosingMethods(SyntaxNode call, ImmutableHashSet<string>.Builder names, HashSet<string> added)
+        {
+            for (var node = call.Parent; node is not null; node = node.Parent)
+            {
+                var name = node switch
+                {
+                    MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method => method.Identifier.ValueText,
+                    LocalFunctionStatementSyntax { ParameterList.Parameters.Count: > 0 } local => local.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null && names.Add(name))
+                {
+                    added.Add(name);
+                }
+
+                if (node is BaseTypeDeclarationSyntax)
+                {
+                    return;
+                }
+            }
         }
 
         /// <summary>The helper behind a call, or null when the called method is not one.</summary>

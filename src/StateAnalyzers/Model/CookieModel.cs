@@ -29,9 +29,13 @@ namespace StateAnalyzers.Model
             SignOuts = new SignOutRecognizer(this);
             Clearing = new SessionClearing(this);
             _sessionFacts = new Lazy<SessionFacts>(() => SessionFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            Candidates = new CandidateIndex(this);
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The nodes of each file the rules look at; everything else is never bound to IOperation.</summary>
+        public CandidateIndex Candidates { get; }
 
         public WellKnownTypes Types { get; }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace StateAnalyzers.Model
@@ -11,6 +13,9 @@ namespace StateAnalyzers.Model
     /// </summary>
     internal sealed class CookieWriteRecognizer
     {
+        /// <summary>The name of <c>IResponseCookies.Append</c>, and of the header dictionary's <c>Append</c>.</summary>
+        public const string AppendName = "Append";
+
         private const string SetCookieHeader = "Set-Cookie";
         private readonly CookieModel _model;
 
@@ -25,12 +30,12 @@ namespace StateAnalyzers.Model
         public CookieWrite? FromInvocation(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.Name == "Append" && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, Types.ResponseCookies))
+            if (method.Name == AppendName && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, Types.ResponseCookies))
             {
                 return FromAppend(invocation);
             }
 
-            if (method.Name is "Append" or "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
+            if (method.Name is AppendName or "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
             {
                 var headers = method.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
                 var offset = method.IsExtensionMethod ? 1 : 0;
@@ -44,6 +49,33 @@ namespace StateAnalyzers.Model
 
             return null;
         }
+
+        /// <summary>
+        /// The syntax side of <see cref="FromInvocation"/>: whether a call may be a write, before anything is bound. Every
+        /// <c>IResponseCookies.Append</c> overload takes two arguments or more; a header dictionary's Append, Add or TryAdd
+        /// must name the header in its first (or, called as a static method, second) argument.
+        /// </summary>
+        public static bool MayWrite(InvocationExpressionSyntax invocation, string name, SetCookieNameSyntax headerNames)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            return arguments.Count >= 2 && name switch
+            {
+                AppendName => true,
+                "Add" or "TryAdd" => headerNames.MayName(arguments[0].Expression) || headerNames.MayName(arguments[1].Expression),
+                _ => false,
+            };
+        }
+
+        /// <summary>The syntax side of <see cref="FromAssignment"/>: <c>x.SetCookie = ...</c> or <c>x[name] = ...</c> where the name may be Set-Cookie.</summary>
+        public static bool MayWrite(AssignmentExpressionSyntax assignment, SetCookieNameSyntax headerNames) =>
+            assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            && assignment.Left switch
+            {
+                MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SyntaxNames.Rightmost(assignment.Left) == "SetCookie",
+                ElementAccessExpressionSyntax element => element.ArgumentList.Arguments.Count == 1 && headerNames.MayName(element.ArgumentList.Arguments[0].Expression),
+                ElementBindingExpressionSyntax element => element.ArgumentList.Arguments.Count == 1 && headerNames.MayName(element.ArgumentList.Arguments[0].Expression),
+                _ => false,
+            };
 
         /// <summary><c>headers.SetCookie = ...</c> and <c>headers["Set-Cookie"] = ...</c>.</summary>
         public CookieWrite? FromAssignment(ISimpleAssignmentOperation assignment)

@@ -43,7 +43,7 @@ namespace StateAnalyzers.Model
 
                 foreach (var syntax in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    var name = InvokedName(syntax);
+                    var name = SyntaxNames.Invoked(syntax);
 
                     // Use*: pipeline registrations, including the project's own app.UseSomething() extensions.
                     if ((CandidateNames.Contains(name) || name.StartsWith("Use", System.StringComparison.Ordinal))
@@ -59,13 +59,6 @@ namespace StateAnalyzers.Model
                 .Any(w => w.Source == CookieSource.Session && w.Attributes.Secure.Is(SecureLevel.Always));
             return new ProjectFacts(ReadPolicy(model, invocations), sessionSecure);
         }
-
-        private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private static CookiePolicy ReadPolicy(CookieModel model, List<IInvocationOperation> invocations)
         {

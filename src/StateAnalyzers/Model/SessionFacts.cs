@@ -119,7 +119,7 @@ namespace StateAnalyzers.Model
                         case IdentifierNameSyntax identifier when !touches && TouchNames.Contains(identifier.Identifier.ValueText):
                             touches = IsSessionTouch(types, semanticModel.Value.GetSymbolInfo(identifier).Symbol);
                             break;
-                        case InvocationExpressionSyntax invocation when InvocationNames.Contains(InvokedName(invocation)):
+                        case InvocationExpressionSyntax invocation when InvocationNames.Contains(SyntaxNames.Invoked(invocation)):
                             if (semanticModel.Value.GetOperation(invocation) is not IInvocationOperation operation)
                             {
                                 break;
@@ -156,7 +156,7 @@ namespace StateAnalyzers.Model
 
                             AddWrapper(model, operation, wrappers);
                             break;
-                        case ObjectCreationExpressionSyntax creation when creation.Type is IdentifierNameSyntax { Identifier.ValueText: "SignOutResult" } or QualifiedNameSyntax { Right.Identifier.ValueText: "SignOutResult" }:
+                        case BaseObjectCreationExpressionSyntax creation when model.SignOuts.MayCreate(creation):
                             if (semanticModel.Value.GetOperation(creation) is IObjectCreationOperation created)
                             {
                                 AddWrapper(model, created, wrappers);
@@ -181,14 +181,6 @@ namespace StateAnalyzers.Model
                 wrappers.ToImmutableDictionary(SymbolEqualityComparer.Default),
                 CalledWrappers(model, wrappers));
         }
-
-        private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private static bool IsSessionTouch(WellKnownTypes types, ISymbol? symbol) => symbol switch
         {
@@ -288,7 +280,7 @@ namespace StateAnalyzers.Model
 
                 foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (names.Contains(InvokedName(invocation))
+                    if (names.Contains(SyntaxNames.Invoked(invocation))
                         && model.SemanticModelFor(tree).GetOperation(invocation) is IInvocationOperation operation
                         && wrappers.ContainsKey(operation.TargetMethod.OriginalDefinition))
                     {

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,6 +40,9 @@ namespace StateAnalyzers.Model
     /// <summary>Classifies host calls by symbol and answers where <c>UseSession</c> stands in the pipeline.</summary>
     internal static class SessionPipeline
     {
+        /// <summary>The calls STATE007 reports at, by name: the host's <c>Build()</c> or <c>WebApplication.Create()</c>, and a misplaced <c>UseSession()</c> or <c>UseMiddleware&lt;SessionMiddleware&gt;()</c>.</summary>
+        public static readonly ImmutableHashSet<string> ReportedCallNames = ImmutableHashSet.Create(StringComparer.Ordinal, "Build", "Create", "UseSession", "UseMiddleware");
+
         public static PipelineStep Classify(IInvocationOperation invocation, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;

@@ -23,11 +23,51 @@ namespace StateAnalyzers.Model
         private static readonly ImmutableHashSet<string> NotLogoutSchemeFields =
             ImmutableHashSet.Create(StringComparer.Ordinal, "ExternalScheme", "TwoFactorUserIdScheme", "TwoFactorRememberMeScheme");
 
+        /// <summary>The methods that sign out, by name: <c>SignOutAsync</c> and <c>SignOut</c>.</summary>
+        public static readonly ImmutableHashSet<string> CallNames = ImmutableHashSet.Create(StringComparer.Ordinal, "SignOutAsync", "SignOut");
+
+        private const string ResultTypeName = "SignOutResult";
+        private static readonly string[] ResultTypeNameList = { ResultTypeName };
+
         private readonly CookieModel _model;
+        private readonly Lazy<ImmutableHashSet<string>> _resultTypeNames;
 
         public SignOutRecognizer(CookieModel model)
         {
             _model = model;
+            _resultTypeNames = new Lazy<ImmutableHashSet<string>>(() => ResultTypeNames(model.Compilation));
+        }
+
+        /// <summary>
+        /// The syntax side of <see cref="From"/> for object creations: <c>new SignOutResult(...)</c>, through a using
+        /// alias too, or a target-typed <c>new(...)</c>, whose type only binding tells.
+        /// </summary>
+        public bool MayCreate(BaseObjectCreationExpressionSyntax creation) =>
+            creation is not ObjectCreationExpressionSyntax explicitCreation
+            || (SyntaxNames.Rightmost(explicitCreation.Type) is { } name && _resultTypeNames.Value.Contains(name));
+
+        /// <summary><c>SignOutResult</c> and every using alias in the compilation that names it.</summary>
+        private static ImmutableHashSet<string> ResultTypeNames(Compilation compilation)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            names.Add(ResultTypeName);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!TreeText.MayMention(tree, ResultTypeNameList))
+                {
+                    continue;
+                }
+
+                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+                {
+                    if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && SyntaxNames.Rightmost(target) == ResultTypeName)
+                    {
+                        names.Add(alias.Name.Identifier.ValueText);
+                    }
+                }
+            }
+
+            return names.ToImmutable();
         }
 
         private WellKnownTypes Types => _model.Types;

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,7 +8,8 @@ namespace StateAnalyzers.Rules
 {
     /// <summary>
     /// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
-    /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>. Nothing is registered when the
+    /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
+    /// of <see cref="CandidateIndex"/>. Nothing is registered when the
     /// compilation does not reference ASP.NET Core.
     /// </summary>
     public abstract class CookieWriteAnalyzer : DiagnosticAnalyzer
@@ -25,40 +26,41 @@ namespace StateAnalyzers.Rules
                     return;
                 }
 
-                var settings = new ConcurrentDictionary<SyntaxTree, RuleSettings>();
-                RuleSettings SettingsFor(OperationAnalysisContext c) =>
-                    settings.GetOrAdd(c.Operation.Syntax.SyntaxTree, t => RuleSettings.Read(c.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+                start.RegisterSemanticModelAction(c => AnalyzeFile(c, model));
+            });
+        }
 
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        var invocation = (IInvocationOperation)c.Operation;
+        private void AnalyzeFile(SemanticModelAnalysisContext context, CookieModel model)
+        {
+            RuleSettings? settings = null;
+            RuleSettings Settings() => settings ??= RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.SemanticModel.SyntaxTree));
+            Action<Diagnostic> report = context.ReportDiagnostic;
+            foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
                         if (model.Writes.FromInvocation(invocation) is { } write)
                         {
-                            Analyze(c, model, SettingsFor(c), write);
+                            Analyze(report, model, Settings(), write);
                         }
 
                         foreach (var builder in model.Builders.FromInvocation(invocation))
                         {
-                            Analyze(c, model, SettingsFor(c), builder);
+                            Analyze(report, model, Settings(), builder);
                         }
 
                         if (FollowsHelpers && HelperWrite(model, invocation) is { } helperWrite)
                         {
-                            Analyze(c, model, SettingsFor(c), helperWrite);
+                            Analyze(report, model, Settings(), helperWrite);
                         }
-                    },
-                    OperationKind.Invocation);
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (model.Writes.FromAssignment((ISimpleAssignmentOperation)c.Operation) is { } write)
-                        {
-                            Analyze(c, model, SettingsFor(c), write);
-                        }
-                    },
-                    OperationKind.SimpleAssignment);
-            });
+
+                        break;
+                    case ISimpleAssignmentOperation assignment when model.Writes.FromAssignment(assignment) is { } headerWrite:
+                        Analyze(report, model, Settings(), headerWrite);
+                        break;
+                }
+            }
         }
 
         /// <summary>Rules about the value also judge calls to helpers in source that write a cookie from their arguments.</summary>
@@ -78,6 +80,6 @@ namespace StateAnalyzers.Rules
             return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
         }
 
-        private protected abstract void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write);
+        private protected abstract void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write);
     }
 }

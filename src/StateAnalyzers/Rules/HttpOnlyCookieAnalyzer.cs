@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,7 @@ namespace StateAnalyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HttpOnly);
 
-        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        private protected override void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write)
         {
             var httpOnly = write.Attributes.HttpOnly;
             if (!httpOnly.Is(false)
@@ -22,7 +23,7 @@ namespace StateAnalyzers.Rules
                 return;
             }
 
-            AttributeFinding.Report(context, Descriptors.HttpOnly, write, settings, AttributeKind.HttpOnly, httpOnly.Origin, httpOnly.Anchor, null, AttributeFinding.HttpOnlyReason(write, httpOnly));
+            AttributeFinding.Report(report, Descriptors.HttpOnly, write, settings, AttributeKind.HttpOnly, httpOnly.Origin, httpOnly.Anchor, null, AttributeFinding.HttpOnlyReason(write, httpOnly));
         }
     }
 }

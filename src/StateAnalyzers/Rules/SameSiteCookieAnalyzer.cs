@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +12,7 @@ namespace StateAnalyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SameSite);
 
-        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        private protected override void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write)
         {
             var sameSite = write.Attributes.SameSite;
             if (!sameSite.Is(SameSiteLevel.Unspecified)
@@ -21,7 +22,7 @@ namespace StateAnalyzers.Rules
                 return;
             }
 
-            AttributeFinding.Report(context, Descriptors.SameSite, write, settings, AttributeKind.SameSite, sameSite.Origin, sameSite.Anchor, null, AttributeFinding.SameSiteReason(write, sameSite));
+            AttributeFinding.Report(report, Descriptors.SameSite, write, settings, AttributeKind.SameSite, sameSite.Origin, sameSite.Anchor, null, AttributeFinding.SameSiteReason(write, sameSite));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,7 +16,7 @@ namespace StateAnalyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.Secure, Descriptors.SameSiteNoneWithoutSecure);
 
-        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        private protected override void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write)
         {
             var secure = write.Attributes.Secure;
             var sameSite = write.Attributes.SameSite;
@@ -30,7 +31,7 @@ namespace StateAnalyzers.Rules
             // without forwarded headers), and browsers then drop the cookie.
             if (sameSite.Is(SameSiteLevel.None) && sameSite.IsExplicit)
             {
-                AttributeFinding.Report(context, Descriptors.SameSiteNoneWithoutSecure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, write.Source.IsBuilder() ? sameSite.Anchor : null, reason);
+                AttributeFinding.Report(report, Descriptors.SameSiteNoneWithoutSecure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, write.Source.IsBuilder() ? sameSite.Anchor : null, reason);
                 return;
             }
 
@@ -38,7 +39,7 @@ namespace StateAnalyzers.Rules
             var stated = !write.Source.IsBuilder() || AttributeFinding.IsStatedInCode(secure.Origin) || (write.Source == CookieSource.Session && write.IsRegistration);
             if (weak && stated)
             {
-                AttributeFinding.Report(context, Descriptors.Secure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, null, reason);
+                AttributeFinding.Report(report, Descriptors.Secure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, null, reason);
             }
         }
 

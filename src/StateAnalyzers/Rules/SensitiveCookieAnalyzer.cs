@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +14,7 @@ namespace StateAnalyzers.Rules
 
         private protected override bool FollowsHelpers => true;
 
-        private protected override void Analyze(OperationAnalysisContext context, CookieModel model, RuleSettings settings, CookieWrite write)
+        private protected override void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write)
         {
             if (write.Source.IsBuilder())
             {
@@ -27,7 +28,7 @@ namespace StateAnalyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.SensitiveCookie,
                 write.Operation.Syntax.GetLocation(),
                 MoveToSessionProperties.For(model, write),

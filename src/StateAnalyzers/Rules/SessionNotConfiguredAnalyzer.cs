@@ -34,15 +34,23 @@ namespace StateAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, model), OperationKind.Invocation);
+                start.RegisterSemanticModelAction(c =>
+                {
+                    foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
+                    {
+                        if (operation is IInvocationOperation invocation)
+                        {
+                            AnalyzeInvocation(c.ReportDiagnostic, model, invocation);
+                        }
+                    }
+                });
                 start.RegisterSymbolAction(c => AnalyzeStartup(c, model), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CookieModel model)
+        private static void AnalyzeInvocation(Action<Diagnostic> report, CookieModel model, IInvocationOperation invocation)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name is not ("Build" or "Create" or "UseSession" or "UseMiddleware"))
+            if (!SessionPipeline.ReportedCallNames.Contains(invocation.TargetMethod.Name))
             {
                 return;
             }
@@ -60,7 +68,7 @@ namespace StateAnalyzers.Rules
                     && Evaluate(model, facts) is { AllMisplaced: true } state
                     && state.Misplaced.FirstOrDefault(m => Same(m.UseSession, invocation.Syntax)) is { UseSession: not null } here)
                 {
-                    Report(context.ReportDiagnostic, model, facts.Hosts[0], invocation.Syntax.GetLocation(), Descriptors.SessionNotConfigured, Misplacement(here.Blocker, withReason: true), state, invocation.Syntax);
+                    Report(report, model, facts.Hosts[0], invocation.Syntax.GetLocation(), Descriptors.SessionNotConfigured, Misplacement(here.Blocker, withReason: true), state, invocation.Syntax);
                 }
 
                 return;
@@ -69,7 +77,7 @@ namespace StateAnalyzers.Rules
             var host = facts.Hosts.FirstOrDefault(h => h.Kind == SessionHostKind.Program && Same(h.Anchor, invocation.Syntax));
             if (host is not null)
             {
-                ReportAtHost(context.ReportDiagnostic, model, facts, host, invocation.Syntax.GetLocation(), Evaluate(model, facts));
+                ReportAtHost(report, model, facts, host, invocation.Syntax.GetLocation(), Evaluate(model, facts));
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -33,13 +34,18 @@ namespace StateAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, model), OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterSemanticModelAction(c =>
+                {
+                    foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
+                    {
+                        Analyze(c.ReportDiagnostic, model, operation);
+                    }
+                });
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, CookieModel model)
+        private static void Analyze(Action<Diagnostic> report, CookieModel model, IOperation operation)
         {
-            var operation = context.Operation;
             if (model.SignOuts.From(operation) is { } signOut)
             {
                 if (!model.SignOuts.IsLogout(signOut)
@@ -51,7 +57,7 @@ namespace StateAnalyzers.Rules
                     return;
                 }
 
-                Report(context, model, operation, signOut.DisplayName, signOut.HttpContext);
+                Report(report, model, operation, signOut.DisplayName, signOut.HttpContext);
                 return;
             }
 
@@ -71,7 +77,7 @@ namespace StateAnalyzers.Rules
                 var httpContext = invocation.Arguments
                     .Select(a => a.Value)
                     .FirstOrDefault(v => SymbolEqualityComparer.Default.Equals(OperationFlow.SkipConversions(v).Type, model.Types.HttpContext));
-                Report(context, model, invocation, SignOutRecognizer.DisplayName(invocation), httpContext);
+                Report(report, model, invocation, SignOutRecognizer.DisplayName(invocation), httpContext);
             }
         }
 
@@ -81,7 +87,7 @@ namespace StateAnalyzers.Rules
             && model.Session.Wrappers.TryGetValue(member.OriginalDefinition, out var wrapper)
             && model.Session.IsCalledInSource(wrapper.Method);
 
-        private static void Report(OperationAnalysisContext context, CookieModel model, IOperation at, string displayName, IOperation? httpContext)
+        private static void Report(Action<Diagnostic> report, CookieModel model, IOperation at, string displayName, IOperation? httpContext)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (SessionAccessor.For(model.Types, at, httpContext) is { } session)
@@ -93,7 +99,7 @@ namespace StateAnalyzers.Rules
                 properties[SessionFixProperties.AddHttpContextParameterKey] = parameter;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SignOutWithoutSessionClear, at.Syntax.GetLocation(), properties.ToImmutable(), displayName));
+            report(Diagnostic.Create(Descriptors.SignOutWithoutSessionClear, at.Syntax.GetLocation(), properties.ToImmutable(), displayName));
         }
 
         /// <summary>

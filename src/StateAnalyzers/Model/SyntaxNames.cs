@@ -1,0 +1,32 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace StateAnalyzers.Model
+{
+    /// <summary>The names that syntax walks filter on before anything is bound.</summary>
+    internal static class SyntaxNames
+    {
+        /// <summary>
+        /// The name of the method an invocation calls as written (<c>Append</c> in <c>cookies.Append(...)</c>,
+        /// <c>x?.Append(...)</c>, <c>Append&lt;T&gt;(...)</c>); empty for a delegate or a call through any other expression.
+        /// A method's name cannot be aliased in C#, so a call to a method of that name always spells it here.
+        /// </summary>
+        public static string Invoked(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        /// <summary>The rightmost name of a name or member access (<c>SetCookie</c> in <c>HeaderNames.SetCookie</c>); null for other expressions.</summary>
+        public static string? Rightmost(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
