@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace StateAnalyzers.Model
@@ -45,11 +46,27 @@ namespace StateAnalyzers.Model
                     continue;
                 }
 
-                if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
+                if (OperationAt(semanticModel, node, cancellationToken) is { } operation)
                 {
                     yield return operation;
                 }
             }
+        }
+
+        /// <summary>
+        /// The operation of a node. The implicit Add call of a collection initializer's <c>{ key, value }</c> is not
+        /// mapped to its syntax, so it is found under the initializer.
+        /// </summary>
+        private static IOperation? OperationAt(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken)
+        {
+            if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
+            {
+                return operation;
+            }
+
+            return node.Parent is { } parent && semanticModel.GetOperation(parent, cancellationToken) is { } enclosing
+                ? enclosing.Descendants().FirstOrDefault(o => o.Syntax == node)
+                : null;
         }
 
         /// <summary>Calls that matter by name alone: the framework's cookie registrations, sign-outs, STATE007's host calls, helpers and wrappers in source.</summary>
@@ -77,6 +94,9 @@ namespace StateAnalyzers.Model
                         break;
                     case AssignmentExpressionSyntax assignment when CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value):
                         found.Add(assignment);
+                        break;
+                    case InitializerExpressionSyntax element when CookieWriteRecognizer.MayWrite(element, _headerNames.Value):
+                        found.Add(element);
                         break;
                     case BaseObjectCreationExpressionSyntax creation when _model.SignOuts.MayCreate(creation):
                         found.Add(creation);

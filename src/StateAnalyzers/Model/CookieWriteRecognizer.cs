@@ -17,6 +17,7 @@ namespace StateAnalyzers.Model
         public const string AppendName = "Append";
 
         private const string SetCookieHeader = "Set-Cookie";
+        private const string SetCookieProperty = "SetCookie";
         private readonly CookieModel _model;
 
         public CookieWriteRecognizer(CookieModel model)
@@ -66,16 +67,42 @@ namespace StateAnalyzers.Model
             };
         }
 
-        /// <summary>The syntax side of <see cref="FromAssignment"/>: <c>x.SetCookie = ...</c> or <c>x[name] = ...</c> where the name may be Set-Cookie.</summary>
-        public static bool MayWrite(AssignmentExpressionSyntax assignment, SetCookieNameSyntax headerNames) =>
-            assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-            && assignment.Left switch
+        /// <summary>
+        /// The syntax side of <see cref="FromAssignment"/>: <c>x.SetCookie = ...</c> or <c>x[name] = ...</c> where the name
+        /// may be Set-Cookie, parenthesized or not, and their forms inside an object initializer (<c>Headers = { SetCookie = ... }</c>).
+        /// </summary>
+        public static bool MayWrite(AssignmentExpressionSyntax assignment, SetCookieNameSyntax headerNames)
+        {
+            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
             {
-                MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SyntaxNames.Rightmost(assignment.Left) == "SetCookie",
-                ElementAccessExpressionSyntax element => element.ArgumentList.Arguments.Count == 1 && headerNames.MayName(element.ArgumentList.Arguments[0].Expression),
-                ElementBindingExpressionSyntax element => element.ArgumentList.Arguments.Count == 1 && headerNames.MayName(element.ArgumentList.Arguments[0].Expression),
+                return false;
+            }
+
+            var target = assignment.Left;
+            while (target is ParenthesizedExpressionSyntax parenthesized)
+            {
+                target = parenthesized.Expression;
+            }
+
+            return target switch
+            {
+                MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SyntaxNames.Rightmost(target) == SetCookieProperty,
+                IdentifierNameSyntax name => name.Identifier.ValueText == SetCookieProperty && assignment.Parent is InitializerExpressionSyntax,
+                ElementAccessExpressionSyntax element => MayName(element.ArgumentList, headerNames),
+                ElementBindingExpressionSyntax element => MayName(element.ArgumentList, headerNames),
+                ImplicitElementAccessSyntax element => MayName(element.ArgumentList, headerNames),
                 _ => false,
             };
+        }
+
+        /// <summary>A collection initializer's <c>{ "Set-Cookie", value }</c>: an implicit Add call, bound from the element initializer.</summary>
+        public static bool MayWrite(InitializerExpressionSyntax element, SetCookieNameSyntax headerNames) =>
+            element.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+            && element.Expressions.Count >= 2
+            && headerNames.MayName(element.Expressions[0]);
+
+        private static bool MayName(BracketedArgumentListSyntax arguments, SetCookieNameSyntax headerNames) =>
+            arguments.Arguments.Count == 1 && headerNames.MayName(arguments.Arguments[0].Expression);
 
         /// <summary><c>headers.SetCookie = ...</c> and <c>headers["Set-Cookie"] = ...</c>.</summary>
         public CookieWrite? FromAssignment(ISimpleAssignmentOperation assignment)
@@ -87,7 +114,7 @@ namespace StateAnalyzers.Model
 
             var isSetCookie = target.Property.IsIndexer
                 ? target.Arguments.Length == 1 && IsSetCookieName(target.Arguments[0].Value)
-                : target.Property.Name == "SetCookie";
+                : target.Property.Name == SetCookieProperty;
             return isSetCookie ? FromRawHeader(assignment, assignment.Value) : null;
         }
 

@@ -27,7 +27,6 @@ namespace StateAnalyzers.Model
         public static readonly ImmutableHashSet<string> CallNames = ImmutableHashSet.Create(StringComparer.Ordinal, "SignOutAsync", "SignOut");
 
         private const string ResultTypeName = "SignOutResult";
-        private static readonly string[] ResultTypeNameList = { ResultTypeName };
 
         private readonly CookieModel _model;
         private readonly Lazy<ImmutableHashSet<string>> _resultTypeNames;
@@ -40,29 +39,73 @@ namespace StateAnalyzers.Model
 
         /// <summary>
         /// The syntax side of <see cref="From"/> for object creations: <c>new SignOutResult(...)</c>, through a using
-        /// alias too, or a target-typed <c>new(...)</c>, whose type only binding tells.
+        /// alias too, or a target-typed <c>new(...)</c> unless the type it creates is written out nearby and is not one
+        /// (<c>CookieOptions options = new() { ... }</c>).
         /// </summary>
-        public bool MayCreate(BaseObjectCreationExpressionSyntax creation) =>
-            creation is not ObjectCreationExpressionSyntax explicitCreation
-            || (SyntaxNames.Rightmost(explicitCreation.Type) is { } name && _resultTypeNames.Value.Contains(name));
+        public bool MayCreate(BaseObjectCreationExpressionSyntax creation) => creation switch
+        {
+            ObjectCreationExpressionSyntax explicitCreation => SyntaxNames.Rightmost(explicitCreation.Type) is { } name && _resultTypeNames.Value.Contains(name),
+            _ => TargetType(creation) is not { } target || target.DescendantNodesAndSelf().Any(n => n is SimpleNameSyntax name && _resultTypeNames.Value.Contains(name.Identifier.ValueText)),
+        };
 
-        /// <summary><c>SignOutResult</c> and every using alias in the compilation that names it.</summary>
+        /// <summary>The type a target-typed creation takes from its declaration or its method's return type, when the syntax spells it.</summary>
+        private static TypeSyntax? TargetType(SyntaxNode creation)
+        {
+            switch (creation.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }:
+                    return declaration.Type;
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return property.Type;
+                case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
+                    for (var node = creation.Parent.Parent; node is not null; node = node.Parent)
+                    {
+                        switch (node)
+                        {
+                            case AnonymousFunctionExpressionSyntax:
+                                return null;
+                            case MethodDeclarationSyntax method:
+                                return method.ReturnType;
+                            case LocalFunctionStatementSyntax local:
+                                return local.ReturnType;
+                            case PropertyDeclarationSyntax property:
+                                return property.Type;
+                            case MemberDeclarationSyntax:
+                                return null;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>SignOutResult</c> and every using alias in the compilation that names it, directly or through another alias.</summary>
         private static ImmutableHashSet<string> ResultTypeNames(Compilation compilation)
         {
             var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             names.Add(ResultTypeName);
-            foreach (var tree in compilation.SyntaxTrees)
+            for (var added = new List<string> { ResultTypeName }; added.Count > 0;)
             {
-                if (!TreeText.MayMention(tree, ResultTypeNameList))
+                var searched = added;
+                added = new List<string>();
+                foreach (var tree in compilation.SyntaxTrees)
                 {
-                    continue;
-                }
-
-                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-                {
-                    if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && SyntaxNames.Rightmost(target) == ResultTypeName)
+                    if (!TreeText.MayMention(tree, searched))
                     {
-                        names.Add(alias.Name.Identifier.ValueText);
+                        continue;
+                    }
+
+                    foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+                    {
+                        if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target }
+                            && SyntaxNames.Rightmost(target) is { } targetName
+                            && searched.Contains(targetName)
+                            && names.Add(alias.Name.Identifier.ValueText))
+                        {
+                            added.Add(alias.Name.Identifier.ValueText);
+                        }
                     }
                 }
             }
