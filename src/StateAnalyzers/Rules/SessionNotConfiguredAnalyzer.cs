@@ -14,7 +14,8 @@ namespace StateAnalyzers.Rules
     /// (<c>UseSession</c>), or runs the middleware only after an explicit <c>UseEndpoints</c>, a terminal <c>Run</c>, or the
     /// host's <c>Run()</c>. Reported at the host's configuration (<c>builder.Build()</c>, or the Startup class's
     /// <c>Configure</c> / <c>ConfigureServices</c>), or at a misplaced <c>UseSession</c>. The facts are gathered once per
-    /// compilation; the finding is reported from the host's own file, so the IDE shows it live there.
+    /// compilation; the finding is reported from the host's own file, so the IDE shows it live there. No symbol action:
+    /// one on every type cost the driver about 1.8 MB per 500 files for a check that only Startup classes need.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SessionNotConfiguredAnalyzer : DiagnosticAnalyzer
@@ -36,15 +37,17 @@ namespace StateAnalyzers.Rules
 
                 start.RegisterSemanticModelAction(c =>
                 {
+                    Action<Diagnostic> report = c.ReportDiagnostic;
                     foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
                     {
                         if (operation is IInvocationOperation invocation)
                         {
-                            AnalyzeInvocation(c.ReportDiagnostic, model, invocation);
+                            AnalyzeInvocation(report, model, invocation);
                         }
                     }
+
+                    AnalyzeStartups(report, model, c.SemanticModel.SyntaxTree);
                 });
-                start.RegisterSymbolAction(c => AnalyzeStartup(c, model), SymbolKind.NamedType);
             });
         }
 
@@ -81,31 +84,28 @@ namespace StateAnalyzers.Rules
             }
         }
 
-        private static void AnalyzeStartup(SymbolAnalysisContext context, CookieModel model)
+        /// <summary>A Startup class's host is reported at its Configure (or ConfigureServices) method, from the file that declares it.</summary>
+        private static void AnalyzeStartups(Action<Diagnostic> report, CookieModel model, SyntaxTree tree)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            if (!type.Name.EndsWith("Startup", StringComparison.Ordinal) && type.GetMembers("Configure").IsEmpty)
-            {
-                return;
-            }
-
             var facts = model.Session;
             if (!facts.TouchesSession)
             {
                 return;
             }
 
-            var host = facts.Hosts.FirstOrDefault(h => h.Kind == SessionHostKind.Startup && SymbolEqualityComparer.Default.Equals(h.StartupType, type));
-            if (host is null)
+            foreach (var host in facts.Hosts)
             {
-                return;
-            }
+                if (host.Kind != SessionHostKind.Startup)
+                {
+                    continue;
+                }
 
-            var state = Evaluate(model, facts);
-            var method = state.MissingUse || state.AllMisplaced || host.ConfigureServices is null ? host.Configure : host.ConfigureServices;
-            if (method?.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
-            {
-                ReportAtHost(context.ReportDiagnostic, model, facts, host, location, state);
+                var state = Evaluate(model, facts);
+                var method = state.MissingUse || state.AllMisplaced || host.ConfigureServices is null ? host.Configure : host.ConfigureServices;
+                if (method?.Locations.FirstOrDefault(l => l.IsInSource) is { } location && location.SourceTree == tree)
+                {
+                    ReportAtHost(report, model, facts, host, location, state);
+                }
             }
         }
 

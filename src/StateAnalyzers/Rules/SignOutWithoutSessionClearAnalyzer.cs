@@ -36,9 +36,10 @@ namespace StateAnalyzers.Rules
 
                 start.RegisterSemanticModelAction(c =>
                 {
+                    Action<Diagnostic> report = c.ReportDiagnostic;
                     foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
                     {
-                        Analyze(c.ReportDiagnostic, model, operation);
+                        Analyze(report, model, operation);
                     }
                 });
             });
