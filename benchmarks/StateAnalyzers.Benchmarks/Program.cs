@@ -6,6 +6,7 @@ namespace StateAnalyzers.Benchmarks;
 /// <summary>
 /// <c>--validate [files]</c>: the corpus's shape and what each analyzer set finds in it, once, with a rough time.
 /// <c>--profile [files]</c>: the time each StateAnalyzers analyzer takes, from Roslyn's own telemetry.
+/// <c>--allocation-types [files] [set]</c>: the types a set allocates beyond the floor, sampled.
 /// <c>--allocations [files] [sets]</c>: bytes allocated per analysis for each set (or the named ones) against the floor, quickly.
 /// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
 /// </summary>
@@ -26,6 +27,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--allocations")
         {
             return AllocationCheck.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500, args.Skip(2).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "--allocation-types")
+        {
+            return AllocationTypes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500, args.Length > 2 ? args[2] : "StateAnalyzers", 40);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
