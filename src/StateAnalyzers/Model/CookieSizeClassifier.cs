@@ -83,7 +83,7 @@ namespace StateAnalyzers.Model
             private string? Invocation(IInvocationOperation invocation, int depth)
             {
                 var method = invocation.TargetMethod;
-                var type = method.ContainingType?.ToDisplayString();
+                var type = method.ContainingType;
                 if (SerializerCall.IsSerializer(method))
                 {
                     var graph = invocation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).FirstOrDefault();
@@ -92,26 +92,38 @@ namespace StateAnalyzers.Model
                         : "the output of " + SerializerCall.Describe(method) + " grows with the data";
                 }
 
-                switch (type)
+                var isString = type?.SpecialType == SpecialType.System_String;
+                if (isString && method.Name is "Join" or "Concat" && OverCollection(invocation))
                 {
-                    case "string" when method.Name is "Join" or "Concat" && OverCollection(invocation):
-                        return "string." + method.Name + " over a collection grows with it";
-                    case "System.Text.StringBuilder" when method.Name == "ToString":
-                        return "StringBuilder output has no bound";
-                    case "System.IO.StringWriter" when method.Name == "ToString":
-                        return "StringWriter output has no bound";
-                    case "System.Convert" when method.Name == "ToBase64String":
-                        var buffer = invocation.Arguments.FirstOrDefault()?.Value;
-                        return buffer is null || IsBoundedBuffer(buffer, depth) ? null : "Base64 of a buffer of unknown size";
-                    case "string" when !method.IsStatic:
-                    case "System.Uri" when method.Name is "EscapeDataString":
-                    case "System.Net.WebUtility" when method.Name is "UrlEncode" or "HtmlEncode":
-                        // These carry their input along: their size follows it.
-                        var inputs = invocation.Instance is null ? invocation.Arguments.Select(a => a.Value) : new[] { invocation.Instance };
-                        return First(inputs, depth + 1);
+                    return "string." + method.Name + " over a collection grows with it";
                 }
 
-                if (method.Name == "Protect" && method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.DataProtection")
+                if (method.Name == "ToString" && QualifiedNames.Is(type, "System.Text.StringBuilder"))
+                {
+                    return "StringBuilder output has no bound";
+                }
+
+                if (method.Name == "ToString" && QualifiedNames.Is(type, "System.IO.StringWriter"))
+                {
+                    return "StringWriter output has no bound";
+                }
+
+                if (method.Name == "ToBase64String" && QualifiedNames.Is(type, "System.Convert"))
+                {
+                    var buffer = invocation.Arguments.FirstOrDefault()?.Value;
+                    return buffer is null || IsBoundedBuffer(buffer, depth) ? null : "Base64 of a buffer of unknown size";
+                }
+
+                if ((isString && !method.IsStatic)
+                    || (method.Name is "EscapeDataString" && QualifiedNames.Is(type, "System.Uri"))
+                    || (method.Name is "UrlEncode" or "HtmlEncode" && QualifiedNames.Is(type, "System.Net.WebUtility")))
+                {
+                    // These carry their input along: their size follows it.
+                    var inputs = invocation.Instance is null ? invocation.Arguments.Select(a => a.Value) : new[] { invocation.Instance };
+                    return First(inputs, depth + 1);
+                }
+
+                if (method.Name == "Protect" && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.AspNetCore.DataProtection"))
                 {
                     return First(invocation.Arguments.Skip(1).Select(a => a.Value), depth + 1);
                 }
@@ -137,9 +149,9 @@ namespace StateAnalyzers.Model
                         return creation.DimensionSizes.All(d => d.ConstantValue.Value is int size && size <= 1024);
                     case IInvocationOperation { TargetMethod: { Name: "GetBytes" } method } invocation when method.ContainingType?.Name == "RandomNumberGenerator":
                         return invocation.Arguments.FirstOrDefault()?.Value.ConstantValue.Value is int count && count <= 1024;
-                    case IInvocationOperation { TargetMethod: { Name: "ToByteArray" } method } when method.ContainingType?.ToDisplayString() == "System.Guid":
+                    case IInvocationOperation { TargetMethod: { Name: "ToByteArray" } method } when QualifiedNames.Is(method.ContainingType, "System.Guid"):
                         return true;
-                    case IInvocationOperation { TargetMethod: { Name: "GetBytes" } method } invocation when method.ContainingType?.ToDisplayString() == "System.Text.Encoding":
+                    case IInvocationOperation { TargetMethod: { Name: "GetBytes" } method } invocation when QualifiedNames.Is(method.ContainingType, "System.Text.Encoding"):
                         // Encoding.UTF8.GetBytes(text): as large as the text.
                         var text = invocation.Arguments.FirstOrDefault()?.Value;
                         return text is not null && Visit(text, depth + 1) is null;

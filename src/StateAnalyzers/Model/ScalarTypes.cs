@@ -36,7 +36,8 @@ namespace StateAnalyzers.Model
                     return true;
             }
 
-            return type.ToDisplayString() is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan" or "System.DateOnly" or "System.TimeOnly";
+            return type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                && type is INamedTypeSymbol { Arity: 0, Name: "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" };
         }
     }
 }

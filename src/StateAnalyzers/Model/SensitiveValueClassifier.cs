@@ -74,7 +74,7 @@ namespace StateAnalyzers.Model
 
         private static bool IsProtect(IMethodSymbol method) =>
             method.Name == "Protect"
-            && method.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.DataProtection";
+            && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.AspNetCore.DataProtection");
 
         private sealed class Walk
         {
@@ -136,19 +136,19 @@ namespace StateAnalyzers.Model
                     return null;
                 }
 
-                var type = method.ContainingType?.ToDisplayString();
-                if ((type == "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler" && method.Name == "WriteToken")
-                    || (type == "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler" && method.Name == "CreateToken"))
+                var type = method.ContainingType;
+                if ((method.Name == "WriteToken" && QualifiedNames.Is(type, "System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler"))
+                    || (method.Name == "CreateToken" && QualifiedNames.Is(type, "Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler")))
                 {
                     return "a token from " + method.ContainingType!.Name + "." + method.Name;
                 }
 
-                if (method.Name == "GetConnectionString" && method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration")
+                if (method.Name == "GetConnectionString" && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.Extensions.Configuration"))
                 {
                     return "a connection string from configuration";
                 }
 
-                if (method.Name is "GetValue" or "GetSection" && method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration")
+                if (method.Name is "GetValue" or "GetSection" && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.Extensions.Configuration"))
                 {
                     return ConfigurationKey(invocation.Arguments.LastOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value);
                 }
@@ -228,13 +228,14 @@ namespace StateAnalyzers.Model
             {
                 foreach (var attribute in member.GetAttributes())
                 {
-                    var name = attribute.AttributeClass?.ToDisplayString();
-                    if (name is "Microsoft.AspNetCore.Identity.PersonalDataAttribute" or "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute")
+                    var attributeClass = attribute.AttributeClass;
+                    if (QualifiedNames.Is(attributeClass, "Microsoft.AspNetCore.Identity.PersonalDataAttribute")
+                        || QualifiedNames.Is(attributeClass, "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute"))
                     {
                         return "the value reads '" + member.Name + "', marked [" + attribute.AttributeClass!.Name.Replace("Attribute", string.Empty) + "]";
                     }
 
-                    if (name == "System.ComponentModel.DataAnnotations.DataTypeAttribute"
+                    if (QualifiedNames.Is(attributeClass, "System.ComponentModel.DataAnnotations.DataTypeAttribute")
                         && attribute.ConstructorArguments.FirstOrDefault().Value is int dataType
                         && dataType == 11)
                     {
@@ -293,11 +294,11 @@ namespace StateAnalyzers.Model
             }
 
             private static bool IsExemptMember(ISymbol member) =>
-                member.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Antiforgery";
+                QualifiedNames.Is(member.ContainingNamespace, "Microsoft.AspNetCore.Antiforgery");
 
             private static bool IsConfigurationIndexer(IPropertyReferenceOperation property) =>
                 property.Property.IsIndexer
-                && property.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
+                && QualifiedNames.Is(property.Property.ContainingType?.ContainingNamespace, "Microsoft.Extensions.Configuration");
 
             private static string? ConfigurationKey(IOperation? key)
             {

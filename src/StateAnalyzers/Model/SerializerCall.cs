@@ -7,10 +7,10 @@ namespace StateAnalyzers.Model
     {
         public static bool IsSerializer(IMethodSymbol method)
         {
-            var type = method.ContainingType?.ToDisplayString();
-            return (type == "System.Text.Json.JsonSerializer" && method.Name is "Serialize" or "SerializeToUtf8Bytes")
-                || (type == "Newtonsoft.Json.JsonConvert" && method.Name == "SerializeObject")
-                || (type == "System.Xml.Serialization.XmlSerializer" && method.Name == "Serialize");
+            var type = method.ContainingType;
+            return (method.Name is "Serialize" or "SerializeToUtf8Bytes" && QualifiedNames.Is(type, "System.Text.Json.JsonSerializer"))
+                || (method.Name == "SerializeObject" && QualifiedNames.Is(type, "Newtonsoft.Json.JsonConvert"))
+                || (method.Name == "Serialize" && QualifiedNames.Is(type, "System.Xml.Serialization.XmlSerializer"));
         }
 
         public static string Describe(IMethodSymbol method) => method.ContainingType!.Name + "." + method.Name;

@@ -33,12 +33,13 @@ namespace StateAnalyzers.Model
         private static readonly ImmutableArray<string> WalkNames = TouchNames.Union(InvocationNames).Add("SignOutResult").ToImmutableArray();
 
         /// <summary>Distributed cache registrations, by containing type and method.</summary>
-        private static readonly ImmutableHashSet<string> CacheRegistrations = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions.AddDistributedMemoryCache",
-            "Microsoft.Extensions.DependencyInjection.StackExchangeRedisCacheServiceCollectionExtensions.AddStackExchangeRedisCache",
-            "Microsoft.Extensions.DependencyInjection.SqlServerCachingServicesExtensions.AddDistributedSqlServerCache",
-            "Microsoft.Extensions.DependencyInjection.CosmosCacheServiceCollectionExtensions.AddCosmosCache");
+        private static readonly (string Type, string Method)[] CacheRegistrations =
+        {
+            ("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "AddDistributedMemoryCache"),
+            ("Microsoft.Extensions.DependencyInjection.StackExchangeRedisCacheServiceCollectionExtensions", "AddStackExchangeRedisCache"),
+            ("Microsoft.Extensions.DependencyInjection.SqlServerCachingServicesExtensions", "AddDistributedSqlServerCache"),
+            ("Microsoft.Extensions.DependencyInjection.CosmosCacheServiceCollectionExtensions", "AddCosmosCache"),
+        };
 
         private readonly ImmutableHashSet<IMethodSymbol> _calledWrappers;
 
@@ -201,9 +202,12 @@ namespace StateAnalyzers.Model
         private static bool IsCacheRegistration(WellKnownTypes types, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.ContainingType is { } containing && CacheRegistrations.Contains(containing.ToDisplayString() + "." + method.Name))
+            foreach (var (type, name) in CacheRegistrations)
             {
-                return true;
+                if (method.Name == name && QualifiedNames.Is(method.ContainingType, type))
+                {
+                    return true;
+                }
             }
 
             // services.AddSingleton<IDistributedCache, MyCache>(), services.AddSingleton(typeof(IDistributedCache), ...)
