@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Diagnostics;
 using StateAnalyzers.Rules;
 
@@ -32,7 +33,10 @@ namespace StateAnalyzers.Model
 
         public int MaxCookieBytes { get; }
 
-        public static RuleSettings Read(AnalyzerConfigOptions options) => new(options);
+        /// <summary>Trees without options of their own share one options object, and so one settings object.</summary>
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, RuleSettings> Cache = new();
+
+        public static RuleSettings Read(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new RuleSettings(o));
 
         public bool IsScriptReadableByDesign(string? cookieName) =>
             cookieName is not null && HttpOnlyAllowedCookieNames.Contains(cookieName, StringComparer.OrdinalIgnoreCase);
