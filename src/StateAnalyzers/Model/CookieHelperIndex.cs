@@ -88,7 +88,7 @@ namespace StateAnalyzers.Model
 
         private CookieHelper? For(IMethodSymbol method, int depth)
         {
-            if (depth > MaxDepth || method.DeclaringSyntaxReferences.Length == 0 || method.Parameters.Length == 0)
+            if (depth > MaxDepth || method.Parameters.Length == 0 || !_model.IsInSource(method))
             {
                 return null;
             }

@@ -66,6 +66,13 @@ namespace StateAnalyzers.Model
         public static CookieModel? For(Compilation compilation) =>
             Models.GetValue(compilation, c => new StrongBox<CookieModel?>(WellKnownTypes.TryCreate(c) is { } types ? new CookieModel(c, types) : null)).Value;
 
+        /// <summary>
+        /// Whether a symbol is declared in this compilation's source, not synthesized by the compiler. Cheaper than asking for its
+        /// <c>DeclaringSyntaxReferences</c>, which builds a new array on every call.
+        /// </summary>
+        public bool IsInSource(ISymbol symbol) =>
+            !symbol.IsImplicitlyDeclared && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+
         /// <summary>A semantic model for declarations in other files (static readonly options, factories, the host).</summary>
 #pragma warning disable RS1030 // Needed to bind declarations outside the analyzed tree; each tree's model is created once and cached.
         public SemanticModel SemanticModelFor(SyntaxTree tree) => _semanticModels.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));

@@ -82,7 +82,7 @@ namespace StateAnalyzers.Model
             {
                 var target = invocation.TargetMethod.OriginalDefinition;
                 target = target.PartialImplementationPart ?? target;
-                if (target.DeclaringSyntaxReferences.Length > 0 && HelperClears(target, depth - 1))
+                if (_model.IsInSource(target) && HelperClears(target, depth - 1))
                 {
                     return true;
                 }
@@ -96,8 +96,8 @@ namespace StateAnalyzers.Model
 
         private IOperation? BodyOf(IMethodSymbol method)
         {
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-            return _model.SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax);
+            var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+            return syntax is null ? null : _model.SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax);
         }
     }
 }

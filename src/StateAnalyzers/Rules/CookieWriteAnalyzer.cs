@@ -68,7 +68,7 @@ namespace StateAnalyzers.Rules
 
         private static CookieWrite? HelperWrite(CookieModel model, IInvocationOperation invocation)
         {
-            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0
+            if (!model.IsInSource(invocation.TargetMethod)
                 || model.Helpers.For(invocation.TargetMethod) is not { } helper
                 || CookieHelperIndex.Argument(invocation, helper.ValueParameter) is not { } value)
             {

@@ -63,7 +63,7 @@ namespace StateAnalyzers.Rules
             }
 
             if (operation is IInvocationOperation invocation
-                && invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                && model.IsInSource(invocation.TargetMethod)
                 && model.Session.Wrappers.TryGetValue(invocation.TargetMethod.OriginalDefinition, out var wrapper))
             {
                 if (!model.Session.UsesSession
