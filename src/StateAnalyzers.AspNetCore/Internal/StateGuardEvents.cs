@@ -17,7 +17,13 @@ internal sealed class StateGuardEvents : IDisposable
     private readonly ILogger _logger;
     private readonly Counter<long> _actions;
     private readonly Meter? _ownedMeter;
-    private readonly Dictionary<(string RuleId, string Variant, GuardAction Action), Definition> _definitions = new();
+    private static readonly int ActionCount = Enum.GetValues<GuardAction>().Length;
+
+    /// <summary>Per rule (in <see cref="RuntimeRules.All"/> order), per action: the default message's definition.</summary>
+    private readonly Definition[][] _defaults;
+
+    /// <summary>The other message variants (SameSite=None without Secure), looked up by key: rare.</summary>
+    private readonly Dictionary<(string RuleId, string Variant, GuardAction Action), Definition> _variants = new();
     private readonly int _limit;
 
     public StateGuardEvents(ILoggerFactory loggerFactory, IMeterFactory? meterFactory, int limit)
@@ -39,13 +45,24 @@ internal sealed class StateGuardEvents : IDisposable
             unit: "{action}",
             description: "Actions the StateAnalyzers runtime companion took, by rule and action.");
 
-        foreach (var rule in RuntimeRules.All)
+        _defaults = new Definition[RuntimeRules.All.Count][];
+        for (var index = 0; index < RuntimeRules.All.Count; index++)
         {
+            var rule = RuntimeRules.All[index];
+            _defaults[index] = new Definition[ActionCount];
             foreach (var message in rule.Messages)
             {
                 foreach (var action in Enum.GetValues<GuardAction>())
                 {
-                    _definitions[(rule.Id, message.Variant, action)] = new Definition(rule, message, action);
+                    var definition = new Definition(rule, message, action);
+                    if (message.Variant == RuleCatalog.DefaultVariant)
+                    {
+                        _defaults[index][(int)action] = definition;
+                    }
+                    else
+                    {
+                        _variants[(rule.Id, message.Variant, action)] = definition;
+                    }
                 }
             }
         }
@@ -63,7 +80,7 @@ internal sealed class StateGuardEvents : IDisposable
         string outcome,
         string variant = RuleCatalog.DefaultVariant)
     {
-        var definition = _definitions[(ruleId, variant, action)];
+        var definition = Find(ruleId, variant, action);
         Count(ruleId, definition);
         if (!_logger.IsEnabled(definition.Level))
         {
@@ -82,7 +99,7 @@ internal sealed class StateGuardEvents : IDisposable
     public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
     {
         var ruleId = RuleCatalog.SignOutWithoutSessionClearId;
-        var definition = _definitions[(ruleId, RuleCatalog.DefaultVariant, action)];
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
         Count(ruleId, definition);
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
         _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signOut, outcome);
@@ -90,6 +107,26 @@ internal sealed class StateGuardEvents : IDisposable
     }
 
     public void Dispose() => _ownedMeter?.Dispose();
+
+    /// <summary>Every cookie event looks its definition up: by the rule's place in a six-entry list, not by hashing strings.</summary>
+    private Definition Find(string ruleId, string variant, GuardAction action)
+    {
+        if (variant != RuleCatalog.DefaultVariant)
+        {
+            return _variants[(ruleId, variant, action)];
+        }
+
+        var rules = RuntimeRules.All;
+        for (var index = 0; index < rules.Count; index++)
+        {
+            if (ReferenceEquals(rules[index].Id, ruleId) || rules[index].Id == ruleId)
+            {
+                return _defaults[index][(int)action];
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
+    }
 
     private void Count(string ruleId, Definition definition) =>
         _actions.Add(

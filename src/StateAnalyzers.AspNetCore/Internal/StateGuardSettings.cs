@@ -10,6 +10,9 @@ internal sealed class StateGuardSettings
     private readonly Dictionary<string, HashSet<string>> _exemptions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _globalExemptions;
 
+    /// <summary>The same sets in <see cref="RuntimeRules.All"/> order: found per cookie by a reference compare, not a string hash.</summary>
+    private readonly HashSet<string>[] _exemptionsByRule;
+
     public StateGuardSettings(IOptions<StateGuardOptions> options)
     {
         var value = options.Value;
@@ -21,6 +24,7 @@ internal sealed class StateGuardSettings
         }
 
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
+        _exemptionsByRule = RuntimeRules.All.Select(r => _exemptions[r.Id]).ToArray();
         MaxCookieBytes = value.MaxCookieBytes;
         SecurePolicy = value.SecurePolicy;
         SensitiveWords = Rules.SensitiveWords.Secrets
@@ -74,7 +78,25 @@ internal sealed class StateGuardSettings
 
     /// <summary>The effective mode of a cookie rule for one cookie: Off when the cookie is exempt.</summary>
     public StateGuardMode ModeFor(string ruleId, StateGuardMode mode, string cookieName) =>
-        mode != StateGuardMode.Off && (_globalExemptions.Contains(cookieName) || _exemptions[ruleId].Contains(cookieName))
-            ? StateGuardMode.Off
-            : mode;
+        mode != StateGuardMode.Off && IsExempt(ruleId, cookieName) ? StateGuardMode.Off : mode;
+
+    private bool IsExempt(string ruleId, string cookieName)
+    {
+        if (_globalExemptions.Count > 0 && _globalExemptions.Contains(cookieName))
+        {
+            return true;
+        }
+
+        var rules = RuntimeRules.All;
+        for (var index = 0; index < rules.Count; index++)
+        {
+            if (ReferenceEquals(rules[index].Id, ruleId) || rules[index].Id == ruleId)
+            {
+                var exempt = _exemptionsByRule[index];
+                return exempt.Count > 0 && exempt.Contains(cookieName);
+            }
+        }
+
+        return _exemptions[ruleId].Contains(cookieName);
+    }
 }
