@@ -38,14 +38,14 @@ namespace StateAnalyzers.Model
                 var callers = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    if (!TreeText.MayMention(tree, callees))
+                    // Only the spots that spell a callee are looked at, so the rest of the file's nodes are never created.
+                    var root = tree.GetRoot();
+                    var calls = TreeText.Occurrences(tree, callees) is { } positions
+                        ? positions.Select(p => InvocationNamed(root.FindToken(p)))
+                        : root.DescendantNodes().OfType<InvocationExpressionSyntax>();
+                    foreach (var invocation in calls)
                     {
-                        continue;
-                    }
-
-                    foreach (var node in tree.GetRoot().DescendantNodes())
-                    {
-                        if (node is InvocationExpressionSyntax invocation
+                        if (invocation is not null
                             && callees.Contains(SyntaxNames.Invoked(invocation))
                             && (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2))
                         {
@@ -58,6 +58,20 @@ namespace StateAnalyzers.Model
             }
 
             return names.ToImmutable();
+        }
+
+        /// <summary>The call whose method name is <paramref name="token"/> (<c>x.Name(...)</c>, <c>x?.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>), or null.</summary>
+        private static InvocationExpressionSyntax? InvocationNamed(SyntaxToken token)
+        {
+            if (token.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
+                : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+                : name;
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         /// <summary>Every method and local function around the call: a call inside a lambda or a local function is in the outer method's body too.</summary>

@@ -32,6 +32,9 @@ namespace StateAnalyzers.Model
         /// <summary>Every name the walk below looks for: a file that spells none of them is not walked.</summary>
         private static readonly ImmutableArray<string> WalkNames = TouchNames.Union(InvocationNames).Add("SignOutResult").ToImmutableArray();
 
+        /// <summary>What is left to look for once a touch of the session has been found.</summary>
+        private static readonly ImmutableArray<string> WalkNamesAfterTouch = InvocationNames.Add("SignOutResult").ToImmutableArray();
+
         /// <summary>Distributed cache registrations, by containing type and method.</summary>
         private static readonly (string Type, string Method)[] CacheRegistrations =
         {
@@ -107,7 +110,7 @@ namespace StateAnalyzers.Model
 
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (!TreeText.MayMention(tree, WalkNames))
+                if (!TreeText.MayMention(tree, touches ? WalkNamesAfterTouch : WalkNames))
                 {
                     continue;
                 }

@@ -16,7 +16,7 @@ namespace StateAnalyzers.Model
         public static bool MayMention(SyntaxTree tree, IEnumerable<string> names, string? prefix = null)
         {
             var text = tree.GetText().ToString();
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            if (HasUnicodeEscape(text))
             {
                 return true;
             }
@@ -30,6 +30,35 @@ namespace StateAnalyzers.Model
             }
 
             return prefix is not null && Mentions(text, prefix, wholeIdentifier: false);
+        }
+
+        /// <summary>
+        /// Where <paramref name="tree"/> spells one of <paramref name="names"/> as a whole identifier (comments and strings
+        /// included), so that only the tokens there need looking at; null when the file has a unicode escape, which can
+        /// spell an identifier differently: then the caller walks the whole tree.
+        /// </summary>
+        public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names)
+        {
+            var text = tree.GetText().ToString();
+            if (HasUnicodeEscape(text))
+            {
+                return null;
+            }
+
+            var positions = new List<int>();
+            foreach (var name in names)
+            {
+                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                {
+                    var end = at + name.Length;
+                    if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end])))
+                    {
+                        positions.Add(at);
+                    }
+                }
+            }
+
+            return positions;
         }
 
         private static bool Mentions(string text, string name, bool wholeIdentifier)
@@ -46,6 +75,9 @@ namespace StateAnalyzers.Model
 
             return false;
         }
+
+        private static bool HasUnicodeEscape(string text) =>
+            text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0;
 
         private static bool IsAsciiIdentifierPart(char c) =>
             c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';

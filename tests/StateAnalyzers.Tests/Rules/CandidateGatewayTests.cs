@@ -316,6 +316,21 @@ public class CandidateGatewayTests
         """);
 
     [Fact]
+    public Task A_helper_spelling_Append_with_a_unicode_escape_is_still_a_helper() => Sensitive("""
+        using Microsoft.AspNetCore.Mvc;
+        public class AccountController : Controller
+        {
+            private void Remember(string key, string value) => Response.Cookies.App\u0065nd(key, value);
+
+            public IActionResult Login(string token)
+            {
+                {|STATE001:Remember("token", token)|};
+                return Ok();
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_helper_declared_as_a_local_function_is_reported_where_the_secret_is_passed() => Sensitive("""
         using Microsoft.AspNetCore.Http;
         class C
