@@ -38,16 +38,9 @@ namespace StateAnalyzers.Model
                 var callers = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    // Only the spots that spell a callee are looked at, so the rest of the file's nodes are never created.
-                    var root = tree.GetRoot();
-                    var calls = TreeText.Occurrences(tree, callees) is { } positions
-                        ? positions.Select(p => InvocationNamed(root.FindToken(p)))
-                        : root.DescendantNodes().OfType<InvocationExpressionSyntax>();
-                    foreach (var invocation in calls)
+                    foreach (var invocation in TreeText.CallsTo(tree, callees))
                     {
-                        if (invocation is not null
-                            && callees.Contains(SyntaxNames.Invoked(invocation))
-                            && (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2))
+                        if (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2)
                         {
                             AddEnclosingMethods(invocation, names, callers);
                         }
@@ -58,20 +51,6 @@ namespace StateAnalyzers.Model
             }
 
             return names.ToImmutable();
-        }
-
-        /// <summary>The call whose method name is <paramref name="token"/> (<c>x.Name(...)</c>, <c>x?.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>), or null.</summary>
-        private static InvocationExpressionSyntax? InvocationNamed(SyntaxToken token)
-        {
-            if (token.Parent is not SimpleNameSyntax name)
-            {
-                return null;
-            }
-
-            SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
-                : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
-                : name;
-            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         /// <summary>Every method and local function around the call: a call inside a lambda or a local function is in the outer method's body too.</summary>
@@ -95,6 +74,22 @@ namespace StateAnalyzers.Model
                     return;
                 }
             }
+        }
+
+        /// <summary>
+        /// The cookie a call to a helper writes, as the caller passes it (the value argument, the name argument or the
+        /// helper's own constant name), with unknown attributes: the value rules judge it at the call site.
+        /// </summary>
+        public CookieWrite? WriteAt(IInvocationOperation invocation)
+        {
+            if (For(invocation.TargetMethod) is not { } helper || Argument(invocation, helper.ValueParameter) is not { } value)
+            {
+                return null;
+            }
+
+            var name = helper.ConstantName
+                ?? (helper.NameParameter is { } ordinal ? Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
+            return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
         }
 
         /// <summary>The helper behind a call, or null when the called method is not one.</summary>

@@ -280,15 +280,9 @@ namespace StateAnalyzers.Model
             var called = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var tree in model.Compilation.SyntaxTrees)
             {
-                if (!TreeText.MayMention(tree, names))
+                foreach (var invocation in TreeText.CallsTo(tree, names))
                 {
-                    continue;
-                }
-
-                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-                {
-                    if (names.Contains(SyntaxNames.Invoked(invocation))
-                        && model.SemanticModelFor(tree).GetOperation(invocation) is IInvocationOperation operation
+                    if (model.SemanticModelFor(tree).GetOperation(invocation) is IInvocationOperation operation
                         && wrappers.ContainsKey(operation.TargetMethod.OriginalDefinition))
                     {
                         called.Add(operation.TargetMethod.OriginalDefinition);

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace StateAnalyzers.Model
@@ -17,6 +18,20 @@ namespace StateAnalyzers.Model
             SimpleNameSyntax name => name.Identifier.ValueText,
             _ => string.Empty,
         };
+
+        /// <summary>The call whose method name is <paramref name="token"/> (<c>x.Name(...)</c>, <c>x?.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>), or null.</summary>
+        public static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)
+        {
+            if (token.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            SyntaxNode callee = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
+                : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+                : name;
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+        }
 
         /// <summary>The rightmost name of a name or member access (<c>SetCookie</c> in <c>HeaderNames.SetCookie</c>); null for other expressions.</summary>
         public static string? Rightmost(ExpressionSyntax expression) => expression switch

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace StateAnalyzers.Model
 {
@@ -48,32 +50,51 @@ namespace StateAnalyzers.Model
             var positions = new List<int>();
             foreach (var name in names)
             {
-                for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+                for (var at = NextMention(text, name, 0, wholeIdentifier: true); at >= 0; at = NextMention(text, name, at + 1, wholeIdentifier: true))
                 {
-                    var end = at + name.Length;
-                    if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end])))
-                    {
-                        positions.Add(at);
-                    }
+                    positions.Add(at);
                 }
             }
 
             return positions;
         }
 
-        private static bool Mentions(string text, string name, bool wholeIdentifier)
+        /// <summary>
+        /// The calls in <paramref name="tree"/> to a method spelled as one of <paramref name="names"/>, found from the
+        /// tokens where the text spells a name, so the rest of the file's nodes are never created (a file with a unicode
+        /// escape is walked whole).
+        /// </summary>
+        public static IEnumerable<InvocationExpressionSyntax> CallsTo(SyntaxTree tree, ICollection<string> names)
         {
-            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            var root = tree.GetRoot();
+            var calls = Occurrences(tree, names) is { } positions
+                ? positions.Select(p => SyntaxNames.InvocationNamedBy(root.FindToken(p)))
+                : root.DescendantNodes().OfType<InvocationExpressionSyntax>();
+            foreach (var call in calls)
+            {
+                if (call is not null && names.Contains(SyntaxNames.Invoked(call)))
+                {
+                    yield return call;
+                }
+            }
+        }
+
+        private static bool Mentions(string text, string name, bool wholeIdentifier) => NextMention(text, name, 0, wholeIdentifier) >= 0;
+
+        /// <summary>The next place from <paramref name="from"/> where <paramref name="name"/> starts an identifier (and ends it, when whole), or -1.</summary>
+        private static int NextMention(string text, string name, int from, bool wholeIdentifier)
+        {
+            for (var at = text.IndexOf(name, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 var end = at + name.Length;
                 if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1]))
                     && (!wholeIdentifier || end == text.Length || !IsAsciiIdentifierPart(text[end])))
                 {
-                    return true;
+                    return at;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private static bool HasUnicodeEscape(string text) =>
