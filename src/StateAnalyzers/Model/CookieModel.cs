@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace StateAnalyzers.Model
 {
@@ -14,6 +17,7 @@ namespace StateAnalyzers.Model
     {
         private static readonly ConditionalWeakTable<Compilation, StrongBox<CookieModel?>> Models = new();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CookieWrite>> _writes = new();
         private readonly Lazy<ProjectFacts> _projectFacts;
         private readonly Lazy<SessionFacts> _sessionFacts;
 
@@ -65,6 +69,21 @@ namespace StateAnalyzers.Model
         /// <summary>Null when the compilation does not reference ASP.NET Core.</summary>
         public static CookieModel? For(Compilation compilation) =>
             Models.GetValue(compilation, c => new StrongBox<CookieModel?>(WellKnownTypes.TryCreate(c) is { } types ? new CookieModel(c, types) : null)).Value;
+
+        /// <summary>
+        /// The cookies a candidate operation writes or configures: a write through <c>IResponseCookies</c> or a raw
+        /// Set-Cookie header, or the framework cookies an options lambda configures. Recognized once per node and
+        /// shared by the five cookie rules, which used to resolve the same options each.
+        /// </summary>
+        public ImmutableArray<CookieWrite> WritesAt(IOperation operation) =>
+            _writes.GetOrAdd(operation.Syntax, _ => operation switch
+            {
+                IInvocationOperation invocation => Writes.FromInvocation(invocation) is { } write
+                    ? Builders.FromInvocation(invocation).Prepend(write).ToImmutableArray()
+                    : Builders.FromInvocation(invocation).ToImmutableArray(),
+                ISimpleAssignmentOperation assignment when Writes.FromAssignment(assignment) is { } headerWrite => ImmutableArray.Create(headerWrite),
+                _ => ImmutableArray<CookieWrite>.Empty,
+            });
 
         /// <summary>
         /// Whether a symbol is declared in this compilation's source, not synthesized by the compiler. Cheaper than asking for its

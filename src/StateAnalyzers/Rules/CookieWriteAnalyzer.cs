@@ -37,48 +37,20 @@ namespace StateAnalyzers.Rules
             Action<Diagnostic> report = context.ReportDiagnostic;
             foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
             {
-                switch (operation)
+                foreach (var write in model.WritesAt(operation))
                 {
-                    case IInvocationOperation invocation:
-                        if (model.Writes.FromInvocation(invocation) is { } write)
-                        {
-                            Analyze(report, model, Settings(), write);
-                        }
+                    Analyze(report, model, Settings(), write);
+                }
 
-                        foreach (var builder in model.Builders.FromInvocation(invocation))
-                        {
-                            Analyze(report, model, Settings(), builder);
-                        }
-
-                        if (FollowsHelpers && HelperWrite(model, invocation) is { } helperWrite)
-                        {
-                            Analyze(report, model, Settings(), helperWrite);
-                        }
-
-                        break;
-                    case ISimpleAssignmentOperation assignment when model.Writes.FromAssignment(assignment) is { } headerWrite:
-                        Analyze(report, model, Settings(), headerWrite);
-                        break;
+                if (FollowsHelpers && operation is IInvocationOperation invocation && model.Helpers.WriteAt(invocation) is { } helperWrite)
+                {
+                    Analyze(report, model, Settings(), helperWrite);
                 }
             }
         }
 
         /// <summary>Rules about the value also judge calls to helpers in source that write a cookie from their arguments.</summary>
         private protected virtual bool FollowsHelpers => false;
-
-        private static CookieWrite? HelperWrite(CookieModel model, IInvocationOperation invocation)
-        {
-            if (!model.IsInSource(invocation.TargetMethod)
-                || model.Helpers.For(invocation.TargetMethod) is not { } helper
-                || CookieHelperIndex.Argument(invocation, helper.ValueParameter) is not { } value)
-            {
-                return null;
-            }
-
-            var name = helper.ConstantName
-                ?? (helper.NameParameter is { } ordinal ? CookieHelperIndex.Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
-            return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
-        }
 
         private protected abstract void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write);
     }
