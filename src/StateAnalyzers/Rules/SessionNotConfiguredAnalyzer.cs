@@ -95,9 +95,9 @@ namespace StateAnalyzers.Rules
 
             foreach (var host in facts.Hosts)
             {
-                if (host.Kind != SessionHostKind.Startup)
+                if (host.Kind != SessionHostKind.Startup || !(DeclaredIn(host.Configure, tree) || DeclaredIn(host.ConfigureServices, tree)))
                 {
-                    continue;
+                    continue; // every file asks; the pipeline is evaluated only for the file that declares the host
                 }
 
                 var state = Evaluate(model, facts);
@@ -108,6 +108,9 @@ namespace StateAnalyzers.Rules
                 }
             }
         }
+
+        private static bool DeclaredIn(IMethodSymbol? method, SyntaxTree tree) =>
+            method is not null && method.Locations.Any(l => l.SourceTree == tree);
 
         private static void ReportAtHost(Action<Diagnostic> report, CookieModel model, SessionFacts facts, SessionHost host, Location location, PipelineState state)
         {
