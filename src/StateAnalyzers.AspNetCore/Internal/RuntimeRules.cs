@@ -10,6 +10,23 @@ internal static class RuntimeRules
 
     public static readonly IReadOnlyList<Rule> All = RuleCatalog.All.Where(r => r.Runtime != NoRuntimeBehaviour).ToArray();
 
+    /// <summary>
+    /// A rule's place in <see cref="All"/>, for the per-cookie look-ups: callers pass the catalogue's own ID constants, so
+    /// a reference compare finds them without hashing a string; -1 for an ID that is not a runtime rule.
+    /// </summary>
+    public static int IndexOf(string ruleId)
+    {
+        for (var index = 0; index < All.Count; index++)
+        {
+            if (ReferenceEquals(All[index].Id, ruleId) || All[index].Id == ruleId)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
     public static bool IsRuntimeRule(string id) => All.Any(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The default value of the rule's <c>allowed_cookie_names</c> option (STATE004: <c>XSRF-TOKEN</c>).</summary>

@@ -116,16 +116,10 @@ internal sealed class StateGuardEvents : IDisposable
             return _variants[(ruleId, variant, action)];
         }
 
-        var rules = RuntimeRules.All;
-        for (var index = 0; index < rules.Count; index++)
-        {
-            if (ReferenceEquals(rules[index].Id, ruleId) || rules[index].Id == ruleId)
-            {
-                return _defaults[index][(int)action];
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
+        var index = RuntimeRules.IndexOf(ruleId);
+        return index >= 0
+            ? _defaults[index][(int)action]
+            : throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
     }
 
     private void Count(string ruleId, Definition definition) =>

@@ -7,24 +7,23 @@ namespace StateAnalyzers.AspNetCore.Internal;
 internal sealed class StateGuardSettings
 {
     private readonly Dictionary<string, StateGuardMode> _modes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _exemptions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _globalExemptions;
 
-    /// <summary>The same sets in <see cref="RuntimeRules.All"/> order: found per cookie by a reference compare, not a string hash.</summary>
-    private readonly HashSet<string>[] _exemptionsByRule;
+    /// <summary>Each rule's exempt cookie names, in <see cref="RuntimeRules.All"/> order (see <see cref="RuntimeRules.IndexOf"/>).</summary>
+    private readonly HashSet<string>[] _exemptionsByRule = new HashSet<string>[RuntimeRules.All.Count];
 
     public StateGuardSettings(IOptions<StateGuardOptions> options)
     {
         var value = options.Value;
-        foreach (var rule in RuntimeRules.All)
+        for (var index = 0; index < RuntimeRules.All.Count; index++)
         {
+            var rule = RuntimeRules.All[index];
             value.Rules.TryGetValue(rule.Id, out var ruleOptions);
             _modes[rule.Id] = value.Mode == StateGuardMode.Off ? StateGuardMode.Off : ruleOptions?.Mode ?? value.Mode;
-            _exemptions[rule.Id] = new HashSet<string>(ruleOptions?.ExemptCookies ?? new List<string>(), StringComparer.Ordinal);
+            _exemptionsByRule[index] = new HashSet<string>(ruleOptions?.ExemptCookies ?? new List<string>(), StringComparer.Ordinal);
         }
 
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
-        _exemptionsByRule = RuntimeRules.All.Select(r => _exemptions[r.Id]).ToArray();
         MaxCookieBytes = value.MaxCookieBytes;
         SecurePolicy = value.SecurePolicy;
         SensitiveWords = Rules.SensitiveWords.Secrets
@@ -87,16 +86,7 @@ internal sealed class StateGuardSettings
             return true;
         }
 
-        var rules = RuntimeRules.All;
-        for (var index = 0; index < rules.Count; index++)
-        {
-            if (ReferenceEquals(rules[index].Id, ruleId) || rules[index].Id == ruleId)
-            {
-                var exempt = _exemptionsByRule[index];
-                return exempt.Count > 0 && exempt.Contains(cookieName);
-            }
-        }
-
-        return _exemptions[ruleId].Contains(cookieName);
+        var exempt = _exemptionsByRule[RuntimeRules.IndexOf(ruleId)];
+        return exempt.Count > 0 && exempt.Contains(cookieName);
     }
 }
