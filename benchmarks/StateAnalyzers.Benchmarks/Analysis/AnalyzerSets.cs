@@ -74,11 +74,11 @@ internal sealed class PreparedSet
         switch (set)
         {
             case AnalyzerSet.Floor:
-                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()), compilation, Empty, Array.Empty<string>());
+                return Reference(set, compilation, ReferenceAnalyzer.Floor());
             case AnalyzerSet.OperationTrees:
-                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new OperationTreeAnalyzer()), compilation, Empty, Array.Empty<string>());
+                return Reference(set, compilation, ReferenceAnalyzer.OperationTrees());
             case AnalyzerSet.SyntaxNodeActions:
-                return new PreparedSet(set, ImmutableArray.Create<DiagnosticAnalyzer>(new SyntaxNodeActionAnalyzer()), compilation, Empty, Array.Empty<string>());
+                return Reference(set, compilation, ReferenceAnalyzer.SyntaxNodeActions());
             case AnalyzerSet.StateAnalyzers:
                 var ours = OurAnalyzers();
                 var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToArray();
@@ -104,6 +104,9 @@ internal sealed class PreparedSet
             .ToImmutableArray();
 
     private static AnalyzerOptions Empty { get; } = new(ImmutableArray<AdditionalText>.Empty);
+
+    private static PreparedSet Reference(AnalyzerSet set, CSharpCompilation compilation, DiagnosticAnalyzer analyzer) =>
+        new(set, ImmutableArray.Create(analyzer), compilation, Empty, Array.Empty<string>());
 
     private static PreparedSet Peer(AnalyzerSet set, CSharpCompilation compilation, string peer, string[] ids, AnalyzerOptions options)
     {
@@ -172,65 +175,46 @@ internal sealed class PreparedSet
 }
 
 /// <summary>
-/// The floor: an analyzer that does nothing, as in the .NET analyzers' own benchmarks, except that it asks for each
-/// file's semantic model (a no-op action). That makes the driver bind every method body, which is what a build pays
-/// anyway; an analyzer with no action at all is skipped by the driver and would measure nothing. It declares one rule
-/// that is on and never reported, for the same reason.
+/// The reference points: an analyzer that does nothing but subscribe, as in the .NET analyzers' own benchmarks. It
+/// declares one rule that is on and never reported, and registers one no-op action, because the driver skips an
+/// analyzer with no action at all and would measure nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyAnalyzer : DiagnosticAnalyzer
+internal sealed class ReferenceAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new(
-        "FLOOR001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private readonly Action<AnalysisContext> _subscribe;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    private ReferenceAnalyzer(string id, Action<AnalysisContext> subscribe)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSemanticModelAction(static _ => { });
+        _subscribe = subscribe;
+        SupportedDiagnostics = ImmutableArray.Create(new DiagnosticDescriptor(
+            id, "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true));
     }
-}
 
-/// <summary>
-/// A second reference point: a no-op operation-block action, so the driver also builds the IOperation tree of every
-/// method body. Any analyzer that registers operation actions pays this once per build, shared with every other such
-/// analyzer (the SDK's default CA rules among them).
-/// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class OperationTreeAnalyzer : DiagnosticAnalyzer
-{
-    private static readonly DiagnosticDescriptor Never = new(
-        "FLOOR002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+    /// <summary>The floor: a no-op semantic-model action makes the driver bind every method body, which a build pays anyway.</summary>
+    public static ReferenceAnalyzer Floor() => new("FLOOR001", c => c.RegisterSemanticModelAction(static _ => { }));
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationBlockAction(static _ => { });
-    }
-}
+    /// <summary>
+    /// A no-op operation-block action: the driver also builds the IOperation tree of every method body. Any analyzer that
+    /// registers operation actions pays this once per build, shared with every other such analyzer (the SDK's default CA
+    /// rules among them).
+    /// </summary>
+    public static ReferenceAnalyzer OperationTrees() => new("FLOOR002", c => c.RegisterOperationBlockAction(static _ => { }));
 
-/// <summary>
-/// A third reference point: a no-op syntax-node action on invocations, assignments and object creations, the way most
-/// syntax-based cookie rules (Sonar's among them) subscribe. The driver then hands every such node of every file to
-/// the analyzer, whatever the action does with it.
-/// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class SyntaxNodeActionAnalyzer : DiagnosticAnalyzer
-{
-    private static readonly DiagnosticDescriptor Never = new(
-        "FLOOR003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+    /// <summary>
+    /// A no-op syntax-node action on invocations, assignments and object creations, the way most syntax-based cookie rules
+    /// (Sonar's among them) subscribe: the driver hands every such node of every file to the analyzer.
+    /// </summary>
+    public static ReferenceAnalyzer SyntaxNodeActions() => new(
+        "FLOOR003",
+        c => c.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression));
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
+        _subscribe(context);
     }
 }
