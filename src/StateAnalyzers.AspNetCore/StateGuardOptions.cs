@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using StateAnalyzers.AspNetCore.Internal;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using StateAnalyzers.AspNetCore.Internal;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Tests;
 

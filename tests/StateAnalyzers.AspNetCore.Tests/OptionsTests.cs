@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Tests;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using StackExchange.Redis;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Tests;
 

@@ -1,5 +1,5 @@
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Tests;
 

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace StateAnalyzers.Benchmarks.Corpus;
 
 /// <summary>How a generated method writes its cookie; each variant plants a known mix of problems.</summary>

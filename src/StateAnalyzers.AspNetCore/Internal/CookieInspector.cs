@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 

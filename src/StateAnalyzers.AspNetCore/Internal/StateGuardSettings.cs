@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 
@@ -26,8 +26,8 @@ internal sealed class StateGuardSettings
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
         MaxCookieBytes = value.MaxCookieBytes;
         SecurePolicy = value.SecurePolicy;
-        SensitiveWords = Rules.SensitiveWords.Secrets
-            .Concat(Rules.SensitiveWords.PersonalData)
+        SensitiveWords = Catalogue.SensitiveWords.Secrets
+            .Concat(Catalogue.SensitiveWords.PersonalData)
             .Concat(value.AdditionalSensitiveNames)
             .ToArray();
         AdditionalSecretPrefixes = value.AdditionalSecretPrefixes.ToArray();

@@ -2,56 +2,57 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using StateAnalyzers.Model;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Cookies;
+using StateAnalyzers.Rules.Settings;
 
-namespace StateAnalyzers.Rules
+namespace StateAnalyzers.Rules;
+
+/// <summary>
+/// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
+/// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
+/// of <see cref="CandidateIndex"/>. Nothing is registered when the
+/// compilation does not reference ASP.NET Core.
+/// </summary>
+public abstract class CookieWriteAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
-    /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
-    /// of <see cref="CandidateIndex"/>. Nothing is registered when the
-    /// compilation does not reference ASP.NET Core.
-    /// </summary>
-    public abstract class CookieWriteAnalyzer : DiagnosticAnalyzer
+    public sealed override void Initialize(AnalysisContext context)
     {
-        public sealed override void Initialize(AnalysisContext context)
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            var model = CompilationModel.For(start.Compilation);
+            if (model is null)
             {
-                var model = CookieModel.For(start.Compilation);
-                if (model is null)
-                {
-                    return;
-                }
+                return;
+            }
 
-                start.RegisterSemanticModelAction(c => AnalyzeFile(c, model));
-            });
-        }
+            start.RegisterSemanticModelAction(c => AnalyzeFile(c, model));
+        });
+    }
 
-        private void AnalyzeFile(SemanticModelAnalysisContext context, CookieModel model)
+    private void AnalyzeFile(SemanticModelAnalysisContext context, CompilationModel model)
+    {
+        RuleSettings? settings = null;
+        RuleSettings Settings() => settings ??= RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.SemanticModel.SyntaxTree));
+        Action<Diagnostic> report = context.ReportDiagnostic;
+        foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
-            RuleSettings? settings = null;
-            RuleSettings Settings() => settings ??= RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.SemanticModel.SyntaxTree));
-            Action<Diagnostic> report = context.ReportDiagnostic;
-            foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
+            foreach (var write in model.WritesAt(operation))
             {
-                foreach (var write in model.WritesAt(operation))
-                {
-                    Analyze(report, model, Settings(), write);
-                }
+                Analyze(report, model, Settings(), write);
+            }
 
-                if (FollowsHelpers && operation is IInvocationOperation invocation && model.Helpers.WriteAt(invocation) is { } helperWrite)
-                {
-                    Analyze(report, model, Settings(), helperWrite);
-                }
+            if (FollowsHelpers && operation is IInvocationOperation invocation && model.Helpers.WriteAt(invocation) is { } helperWrite)
+            {
+                Analyze(report, model, Settings(), helperWrite);
             }
         }
-
-        /// <summary>Rules about the value also judge calls to helpers in source that write a cookie from their arguments.</summary>
-        private protected virtual bool FollowsHelpers => false;
-
-        private protected abstract void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write);
     }
+
+    /// <summary>Rules about the value also judge calls to helpers in source that write a cookie from their arguments.</summary>
+    private protected virtual bool FollowsHelpers => false;
+
+    private protected abstract void Analyze(Action<Diagnostic> report, CompilationModel model, RuleSettings settings, CookieWrite write);
 }

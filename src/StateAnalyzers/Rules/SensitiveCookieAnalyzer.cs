@@ -2,38 +2,41 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using StateAnalyzers.Model;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Cookies;
+using StateAnalyzers.Rules.Reporting;
+using StateAnalyzers.Rules.Settings;
+using StateAnalyzers.Values;
 
-namespace StateAnalyzers.Rules
+namespace StateAnalyzers.Rules;
+
+/// <summary>Sensitive data (secrets, tokens, personal data) written into a cookie, where the browser can read and replay it.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
 {
-    /// <summary>Sensitive data (secrets, tokens, personal data) written into a cookie, where the browser can read and replay it.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveCookie);
+
+    private protected override bool FollowsHelpers => true;
+
+    private protected override void Analyze(Action<Diagnostic> report, CompilationModel model, RuleSettings settings, CookieWrite write)
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveCookie);
-
-        private protected override bool FollowsHelpers => true;
-
-        private protected override void Analyze(Action<Diagnostic> report, CookieModel model, RuleSettings settings, CookieWrite write)
+        if (write.Source.IsBuilder())
         {
-            if (write.Source.IsBuilder())
-            {
-                return;
-            }
-
-            // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
-            var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
-            if (reason is null)
-            {
-                return;
-            }
-
-            report(Diagnostic.Create(
-                Descriptors.SensitiveCookie,
-                write.Operation.Syntax.GetLocation(),
-                MoveToSessionProperties.For(model, write),
-                write.DisplayName,
-                reason));
+            return;
         }
+
+        // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
+        var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+        if (reason is null)
+        {
+            return;
+        }
+
+        report(Diagnostic.Create(
+            Descriptors.SensitiveCookie,
+            write.Operation.Syntax.GetLocation(),
+            MoveToSessionFinding.For(model, write),
+            write.DisplayName,
+            reason));
     }
 }

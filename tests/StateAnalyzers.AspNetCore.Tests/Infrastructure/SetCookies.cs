@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace StateAnalyzers.AspNetCore.Tests.Infrastructure;
 
 /// <summary>One Set-Cookie header of a response, as the browser receives it.</summary>

@@ -1,4 +1,4 @@
-using StateAnalyzers.CodeFixes;
+using StateAnalyzers.CodeFixes.TightenCookie;
 using StateAnalyzers.Rules;
 using StateAnalyzers.Tests.Infrastructure;
 

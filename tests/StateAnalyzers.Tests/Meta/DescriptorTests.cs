@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.Tests.Meta;
 

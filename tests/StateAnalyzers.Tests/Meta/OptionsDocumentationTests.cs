@@ -1,4 +1,4 @@
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.Tests.Meta;
 

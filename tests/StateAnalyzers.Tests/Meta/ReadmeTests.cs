@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using StateAnalyzers.Rules;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.Tests.Meta;
 

@@ -10,7 +10,7 @@ namespace StateAnalyzers.Tests.Meta;
 /// </summary>
 internal static class ShippedAnalyzers
 {
-    public static Assembly Assembly { get; } = typeof(global::StateAnalyzers.Descriptors).Assembly;
+    public static Assembly Assembly { get; } = typeof(global::StateAnalyzers.Rules.Descriptors).Assembly;
 
     public static IReadOnlyList<Type> Types { get; } = Assembly.GetTypes()
         .Where(t => !t.IsAbstract

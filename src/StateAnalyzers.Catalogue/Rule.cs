@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace StateAnalyzers.Catalogue;
+
+/// <summary>One entry of the rule catalogue (RULES.md). Everything user-facing about a rule comes from here.</summary>
+internal sealed class Rule
+{
+    public Rule(
+        string id,
+        string title,
+        RuleSeverity defaultSeverity,
+        string category,
+        string codeFix,
+        string runtime,
+        IReadOnlyList<RuleMessage> messages,
+        IReadOnlyList<RuleOption>? options = null)
+    {
+        Id = id;
+        Title = title;
+        DefaultSeverity = defaultSeverity;
+        Category = category;
+        CodeFix = codeFix;
+        Runtime = runtime;
+        Messages = messages;
+        Options = options ?? new RuleOption[0];
+    }
+
+    public string Id { get; }
+
+    public string Title { get; }
+
+    public RuleSeverity DefaultSeverity { get; }
+
+    public string Category { get; }
+
+    /// <summary>What the code fix does, as the catalogue's table says it.</summary>
+    public string CodeFix { get; }
+
+    /// <summary>What the runtime companion does, as the catalogue's table says it.</summary>
+    public string Runtime { get; }
+
+    public IReadOnlyList<RuleMessage> Messages { get; }
+
+    public IReadOnlyList<RuleOption> Options { get; }
+
+    public string HelpLink => RuleCatalog.HelpLinkBase + Id + ".md";
+
+    /// <summary>The docs page, relative to the repository root.</summary>
+    public string DocsPath => "docs/rules/" + Id + ".md";
+
+    public RuleMessage Message(string variant = RuleCatalog.DefaultVariant) =>
+        Messages.First(m => m.Variant == variant);
+}

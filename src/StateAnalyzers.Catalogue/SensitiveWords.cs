@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace StateAnalyzers.Catalogue;
+
+/// <summary>
+/// The word lists behind STATE001. Entries are word parts: names are split at case changes, '_', '-' and '.',
+/// and a multi-part entry ("api key") matches adjacent parts ("ApiKey", "api_key", "api-key").
+/// </summary>
+internal static class SensitiveWords
+{
+    public static readonly IReadOnlyList<string> Secrets = new[]
+    {
+        "password", "passwd", "pwd", "secret", "token", "jwt", "bearer", "api key", "credential",
+        "private key", "connection string", "ssn", "credit card", "card number", "cvv", "iban",
+    };
+
+    public static readonly IReadOnlyList<string> PersonalData = new[]
+    {
+        "email", "e mail", "phone", "date of birth",
+    };
+
+    /// <summary>Words that can never be sent to the client, even protected by Data Protection.</summary>
+    public static readonly IReadOnlyList<string> NeverOnClient = new[] { "password", "passwd", "pwd" };
+
+    /// <summary>Names that look sensitive but are not: antiforgery tokens.</summary>
+    public static readonly IReadOnlyList<string> AntiforgeryNames = new[]
+    {
+        "csrf", "xsrf", "antiforgery", "request verification token",
+    };
+
+    /// <summary>Cookies the framework itself writes start with this prefix.</summary>
+    public const string FrameworkCookiePrefix = ".AspNetCore.";
+
+    /// <summary>Harmless by nature: preferences and opaque ids.</summary>
+    public static readonly IReadOnlyList<string> HarmlessNames = new[]
+    {
+        "theme", "culture", "language", "consent", "cart", "visitor",
+    };
+}

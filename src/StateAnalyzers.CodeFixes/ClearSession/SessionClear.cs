@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StateAnalyzers.FixContract;
+
+namespace StateAnalyzers.CodeFixes.ClearSession;
+
+/// <summary>One STATE003 finding's fix, read from the diagnostic: where the sign-out is and how to reach the session there.</summary>
+/// <remarks>Public only because the public fix provider is built on it.</remarks>
+public sealed class SessionClear
+{
+    private SessionClear(SyntaxTree tree, TextSpan span, string session, string? addParameter)
+    {
+        Tree = tree;
+        Span = span;
+        Session = session;
+        AddParameter = addParameter;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    /// <summary>The sign-out call (or the wrapper call) the diagnostic is reported on.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The C# that reaches the session at the sign-out: <c>HttpContext.Session</c>, <c>context.Session</c>, ...</summary>
+    public string Session { get; }
+
+    /// <summary>An <c>HttpContext</c> parameter to add to the minimal-API handler lambda first, when it has none.</summary>
+    public string? AddParameter { get; }
+
+    public string Title => "Clear the session before signing out";
+
+    /// <summary>Null when nothing in scope reaches the session, so no fix can be offered.</summary>
+    public static SessionClear? From(Diagnostic diagnostic)
+    {
+        if (diagnostic.Location.SourceTree is not { } tree)
+        {
+            return null;
+        }
+
+        if (diagnostic.Properties.TryGetValue(SessionFixProperties.SessionKey, out var session) && !string.IsNullOrEmpty(session))
+        {
+            return new SessionClear(tree, diagnostic.Location.SourceSpan, session!, null);
+        }
+
+        if (diagnostic.Properties.TryGetValue(SessionFixProperties.AddHttpContextParameterKey, out var parameter) && !string.IsNullOrEmpty(parameter))
+        {
+            return new SessionClear(tree, diagnostic.Location.SourceSpan, parameter + ".Session", parameter);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using StateAnalyzers.CodeFixes.Shared;
+using StateAnalyzers.FixContract;
+
+namespace StateAnalyzers.CodeFixes.TightenCookie;
+
+/// <summary>
+/// Applies cookie-attribute edits to a solution: several diagnostics on the same node become one edit, edits in
+/// nested nodes compose, and each touched document gets <c>using Microsoft.AspNetCore.Http;</c> when it needs it.
+/// </summary>
+internal static class CookieTightener
+{
+    public static Task<Solution> ApplyAsync(Solution solution, IEnumerable<CookieEdit> edits, CancellationToken cancellationToken) =>
+        PerDocument.ApplyAsync(solution, edits, e => e.Tree, ApplyAsync, cancellationToken);
+
+    private static async Task<Document> ApplyAsync(Document document, List<CookieEdit> edits, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var byNode = new Dictionary<SyntaxNode, List<CookieEdit>>();
+        foreach (var edit in edits)
+        {
+            var node = Target(root.FindNode(edit.Span, getInnermostNodeForTie: true), edit);
+            if (node is null)
+            {
+                continue;
+            }
+
+            if (!byNode.TryGetValue(node, out var list))
+            {
+                byNode[node] = list = new List<CookieEdit>();
+            }
+
+            list.Add(edit);
+        }
+
+        if (byNode.Count == 0)
+        {
+            return document;
+        }
+
+        var needsUsing = byNode.Any(p => p.Value.Any(IntroducesHttpTypes))
+            && !HttpUsing.InScope(model, byNode.Keys.First().SpanStart, "SameSiteMode");
+        var newLine = HttpUsing.NewLineOf(root);
+        var newRoot = root.ReplaceNodes(byNode.Keys, (original, rewritten) => Rewrite(rewritten, byNode[original], newLine));
+        if (needsUsing)
+        {
+            newRoot = HttpUsing.Add(newRoot, newLine);
+        }
+
+        var result = document.WithSyntaxRoot(newRoot);
+        return await Formatter.FormatAsync(result, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IntroducesHttpTypes(CookieEdit edit) =>
+        edit.Kind == CookieFixProperties.AddOptions || (edit.Kind != CookieFixProperties.RawHeader && edit.Value.IndexOf('.') > 0);
+
+    private static SyntaxNode? Target(SyntaxNode found, CookieEdit edit)
+    {
+        var candidates = found.AncestorsAndSelf();
+        return edit.Kind switch
+        {
+            CookieFixProperties.AddOptions or CookieFixProperties.BuilderLambda => candidates.OfType<InvocationExpressionSyntax>().FirstOrDefault(),
+            CookieFixProperties.Initializer => candidates.OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(),
+            CookieFixProperties.Assignment => candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault(),
+            CookieFixProperties.RawHeader => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax),
+            _ => null,
+        };
+    }
+
+    private static SyntaxNode Rewrite(SyntaxNode node, List<CookieEdit> edits, SyntaxTrivia newLine)
+    {
+        var first = edits[0];
+        var members = edits.GroupBy(e => e.Member).Select(g => g.First()).ToList();
+        return first.Kind switch
+        {
+            CookieFixProperties.AddOptions => AddOptions((InvocationExpressionSyntax)node, edits.All(e => e.ScriptReadable)),
+            CookieFixProperties.Initializer => SetInInitializer((BaseObjectCreationExpressionSyntax)node, members),
+            CookieFixProperties.Assignment => ((AssignmentExpressionSyntax)node).WithRight(Expression(first.Value).WithTriviaFrom(((AssignmentExpressionSyntax)node).Right)),
+            CookieFixProperties.BuilderLambda => SetInLambda((InvocationExpressionSyntax)node, members, newLine),
+            CookieFixProperties.RawHeader => AppendRawAttributes((ExpressionSyntax)node, edits.Select(e => e.RawAttribute).Distinct().OrderBy(RawOrder).ToList()),
+            _ => node,
+        };
+    }
+
+    private static InvocationExpressionSyntax AddOptions(InvocationExpressionSyntax invocation, bool scriptReadable)
+    {
+        var members = scriptReadable
+            ? "Secure = true, SameSite = SameSiteMode.Lax"
+            : "HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax";
+        var options = SyntaxFactory.ParseExpression("new CookieOptions { " + members + " }").WithAdditionalAnnotations(Formatter.Annotation);
+        return invocation.AddArgumentListArguments(SyntaxFactory.Argument(options));
+    }
+
+    private static SyntaxNode SetInInitializer(BaseObjectCreationExpressionSyntax creation, List<CookieEdit> edits)
+    {
+        var initializer = creation.Initializer
+            ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList<ExpressionSyntax>());
+        foreach (var edit in edits)
+        {
+            var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
+                .LastOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == edit.Member);
+            initializer = existing is not null
+                ? initializer.ReplaceNode(existing, existing.WithRight(Expression(edit.Value).WithTriviaFrom(existing.Right)))
+                : initializer.AddExpressions(SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.IdentifierName(edit.Member),
+                    Expression(edit.Value)).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        if (creation.Initializer is null)
+        {
+            initializer = initializer.WithAdditionalAnnotations(Formatter.Annotation);
+            if (creation is ObjectCreationExpressionSyntax explicitCreation && explicitCreation.ArgumentList is { Arguments.Count: 0 } arguments)
+            {
+                // new CookieOptions() { ... } reads worse than new CookieOptions { ... }.
+                return explicitCreation.WithArgumentList(null).WithType(explicitCreation.Type.WithTrailingTrivia(arguments.GetTrailingTrivia()))
+                    .WithInitializer(initializer);
+            }
+        }
+
+        return creation.WithInitializer(initializer);
+    }
+
+    private static InvocationExpressionSyntax SetInLambda(InvocationExpressionSyntax invocation, List<CookieEdit> edits, SyntaxTrivia newLine)
+    {
+        var lambda = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().LastOrDefault();
+        if (lambda is null)
+        {
+            var assignments = string.Join("; ", edits.Select(e => "options.Cookie." + e.Member + " = " + e.Value));
+            var added = SyntaxFactory.ParseExpression(edits.Count == 1 ? "options => " + assignments : "options => { " + assignments + "; }")
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            return invocation.AddArgumentListArguments(SyntaxFactory.Argument(added));
+        }
+
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.First().Identifier.ValueText,
+            _ => "options",
+        };
+        var statements = edits.Select(e => (StatementSyntax)SyntaxFactory.ParseStatement(parameter + ".Cookie." + e.Member + " = " + e.Value + ";")
+            .WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
+        LambdaExpressionSyntax updated;
+        if (lambda.Block is { } block)
+        {
+            updated = lambda.WithBlock(block.AddStatements(statements));
+        }
+        else
+        {
+            var lines = new[] { (StatementSyntax)SyntaxFactory.ExpressionStatement(lambda.ExpressionBody!.WithoutTrivia()) }
+                .Concat(statements)
+                .Select(statement => statement.WithTrailingTrivia(newLine));
+            var body = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(newLine).WithTrailingTrivia(newLine),
+                    SyntaxFactory.List(lines),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            updated = lambda.WithArrowToken(lambda.ArrowToken.WithTrailingTrivia()).WithExpressionBody(null).WithBlock(body)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        return invocation.ReplaceNode(lambda, updated);
+    }
+
+    private static ExpressionSyntax AppendRawAttributes(ExpressionSyntax value, List<string> attributes)
+    {
+        var suffix = string.Concat(attributes.Select(a => "; " + a));
+        switch (value)
+        {
+            case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                return literal.WithToken(SyntaxFactory.Literal(text.TrimEnd().TrimEnd(';') + suffix).WithTriviaFrom(literal.Token));
+            case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken):
+                var escaped = suffix.Replace("{", "{{").Replace("}", "}}");
+                var last = interpolated.Contents.LastOrDefault() as InterpolatedStringTextSyntax;
+                if (last is not null)
+                {
+                    var merged = last.TextToken.Text.TrimEnd().TrimEnd(';') + escaped;
+                    return interpolated.ReplaceNode(last, last.WithTextToken(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, merged, merged, default)));
+                }
+
+                return interpolated.AddContents(SyntaxFactory.InterpolatedStringText(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, escaped, escaped, default)));
+            default:
+                return SyntaxFactory.BinaryExpression(
+                    SyntaxKind.AddExpression,
+                    value.WithoutTrailingTrivia(),
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suffix))).WithTriviaFrom(value);
+        }
+    }
+
+    private static int RawOrder(string attribute) => attribute switch
+    {
+        "HttpOnly" => 0,
+        "Secure" => 1,
+        _ => 2,
+    };
+
+    private static ExpressionSyntax Expression(string value) => SyntaxFactory.ParseExpression(value);
+}

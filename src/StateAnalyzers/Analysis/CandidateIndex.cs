@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using StateAnalyzers.Cookies;
+using StateAnalyzers.Internal;
+using StateAnalyzers.Session;
+using StateAnalyzers.SignOuts;
+
+namespace StateAnalyzers.Analysis;
+
+/// <summary>
+/// The rules' gateway to a file: the nodes that may be a cookie write, a framework cookie configuration, a call to a
+/// cookie helper or a sign-out wrapper, a sign-out, or a host call STATE007 reports at, found by one syntax walk per
+/// file shared by every rule. Only those nodes are bound to IOperation, so only the methods that hold one pay for an
+/// operation tree; an operation action would make the driver build one for every method body of the project.
+/// The walk is a superset (names a C# call must spell, arguments that may be constant); the recognizers still decide
+/// every candidate by symbol.
+/// </summary>
+internal sealed class CandidateIndex
+{
+    private readonly CompilationModel _model;
+    private readonly Lazy<SetCookieNameSyntax> _headerNames;
+    private readonly Lazy<ImmutableHashSet<string>> _calledNames;
+    private readonly ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<SyntaxNode>>> _trees = new();
+
+    public CandidateIndex(CompilationModel model)
+    {
+        _model = model;
+        _headerNames = new Lazy<SetCookieNameSyntax>(() => SetCookieNameSyntax.Gather(model.Compilation));
+        _calledNames = new Lazy<ImmutableHashSet<string>>(CalledNames);
+    }
+
+    /// <summary>The candidate operations of a file (within <paramref name="span"/> when the host asks for part of it), in source order.</summary>
+    public IEnumerable<IOperation> In(SemanticModel semanticModel, TextSpan? span, CancellationToken cancellationToken)
+    {
+        var tree = semanticModel.SyntaxTree;
+        // Not cancellable: the result is shared by every rule, and a cancelled walk must not be remembered as the answer.
+        var nodes = _trees.GetOrAdd(tree, t => new Lazy<ImmutableArray<SyntaxNode>>(() => Find(t))).Value;
+        foreach (var node in nodes)
+        {
+            if (span is { } filter && !filter.IntersectsWith(node.FullSpan))
+            {
+                continue;
+            }
+
+            if (OperationAt(semanticModel, node, cancellationToken) is { } operation)
+            {
+                yield return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operation of a node. The implicit Add call of a collection initializer's <c>{ key, value }</c> is not
+    /// mapped to its syntax, so it is found under the initializer.
+    /// </summary>
+    private static IOperation? OperationAt(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (semanticModel.GetOperation(node, cancellationToken) is { } operation)
+        {
+            return operation;
+        }
+
+        return node.Parent is { } parent && semanticModel.GetOperation(parent, cancellationToken) is { } enclosing
+            ? enclosing.Descendants().FirstOrDefault(o => o.Syntax == node)
+            : null;
+    }
+
+    /// <summary>Calls that matter by name alone: the framework's cookie registrations, sign-outs, STATE007's host calls, helpers and wrappers in source.</summary>
+    private ImmutableHashSet<string> CalledNames() =>
+        CookieBuilderResolver.RegistrationNames
+            .Union(SignOutRecognizer.CallNames)
+            .Union(SessionPipeline.ReportedCallNames)
+            .Union(CookieHelperIndex.CandidateNames(_model.Compilation))
+            .Union(_model.Session.Wrappers.Keys.Select(m => m.Name));
+
+    private ImmutableArray<SyntaxNode> Find(SyntaxTree tree)
+    {
+        var found = new HashSet<SyntaxNode>();
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation:
+                    var name = SyntaxNames.Invoked(invocation);
+                    if (_calledNames.Value.Contains(name) || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value))
+                    {
+                        found.Add(invocation);
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax assignment when CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value):
+                    found.Add(assignment);
+                    break;
+                case InitializerExpressionSyntax element when CookieWriteRecognizer.MayWrite(element, _headerNames.Value):
+                    found.Add(element);
+                    break;
+                case BaseObjectCreationExpressionSyntax creation when _model.SignOuts.MayCreate(creation):
+                    found.Add(creation);
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: CookieBuilderResolver.CookieProperty } cookie:
+                    AddConfiguringCalls(cookie, found);
+                    break;
+            }
+        }
+
+        return found.Count == 0 ? ImmutableArray<SyntaxNode>.Empty : found.OrderBy(n => n.SpanStart).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// <c>options.Cookie</c> inside a lambda handed to a call (<c>services.Configure&lt;CookieAuthenticationOptions&gt;(o =&gt;
+    /// o.Cookie.HttpOnly = false)</c>): the call configures a framework cookie if the lambda's parameter is its options.
+    /// </summary>
+    private static void AddConfiguringCalls(SyntaxNode cookie, HashSet<SyntaxNode> found)
+    {
+        for (var node = cookie.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is not AnonymousFunctionExpressionSyntax)
+            {
+                continue;
+            }
+
+            var outer = node.Parent;
+            while (outer is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                outer = outer.Parent;
+            }
+
+            if (outer is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } })
+            {
+                found.Add(call);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace StateAnalyzers.Cookies.Attributes;
+
+internal enum AttributeKind
+{
+    HttpOnly,
+    Secure,
+    SameSite,
+}

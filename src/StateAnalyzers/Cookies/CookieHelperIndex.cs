@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Cookies.Attributes;
+using StateAnalyzers.Internal;
+
+namespace StateAnalyzers.Cookies;
+
+/// <summary>
+/// Methods in source that write a cookie whose value is one of their parameters (a <c>SetCookie(name, value)</c>
+/// helper, possibly through another helper). The value rules judge what each call site passes, and report there.
+/// </summary>
+internal sealed class CookieHelperIndex
+{
+    private const int MaxDepth = 3;
+    private readonly CompilationModel _model;
+    private readonly ConcurrentDictionary<IMethodSymbol, CookieHelper?> _helpers = new(SymbolEqualityComparer.Default);
+
+    public CookieHelperIndex(CompilationModel model)
+    {
+        _model = model;
+    }
+
+    /// <summary>
+    /// The names of every method or local function in source that may be a helper, found on syntax alone: one that
+    /// calls <c>Append</c> with two arguments or more (every <c>IResponseCookies.Append</c> overload takes two or three),
+    /// or calls such a method, to the depth the index follows. A superset: <see cref="For(IMethodSymbol)"/> decides by symbol.
+    /// </summary>
+    public static ImmutableHashSet<string> CandidateNames(Compilation compilation)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var callees = new HashSet<string>(StringComparer.Ordinal) { CookieWriteRecognizer.AppendName };
+        for (var depth = 0; depth <= MaxDepth && callees.Count > 0; depth++)
+        {
+            var callers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var invocation in TreeText.CallsTo(tree, callees))
+                {
+                    if (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2)
+                    {
+                        AddEnclosingMethods(invocation, names, callers);
+                    }
+                }
+            }
+
+            callees = callers;
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>Every method and local function around the call: a call inside a lambda or a local function is in the outer method's body too.</summary>
+    private static void AddEnclosingMethods(SyntaxNode call, ImmutableHashSet<string>.Builder names, HashSet<string> added)
+    {
+        for (var node = call.Parent; node is not null; node = node.Parent)
+        {
+            var name = node switch
+            {
+                MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method => method.Identifier.ValueText,
+                LocalFunctionStatementSyntax { ParameterList.Parameters.Count: > 0 } local => local.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not null && names.Add(name))
+            {
+                added.Add(name);
+            }
+
+            if (node is BaseTypeDeclarationSyntax)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cookie a call to a helper writes, as the caller passes it (the value argument, the name argument or the
+    /// helper's own constant name), with unknown attributes: the value rules judge it at the call site.
+    /// </summary>
+    public CookieWrite? WriteAt(IInvocationOperation invocation)
+    {
+        if (For(invocation.TargetMethod) is not { } helper || Argument(invocation, helper.ValueParameter) is not { } value)
+        {
+            return null;
+        }
+
+        var name = helper.ConstantName
+            ?? (helper.NameParameter is { } ordinal ? Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
+        return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
+    }
+
+    /// <summary>The helper behind a call, or null when the called method is not one.</summary>
+    public CookieHelper? For(IMethodSymbol method) => For(method.OriginalDefinition, 0);
+
+    private CookieHelper? For(IMethodSymbol method, int depth)
+    {
+        if (depth > MaxDepth || method.Parameters.Length == 0 || !_model.IsInSource(method))
+        {
+            return null;
+        }
+
+        return _helpers.GetOrAdd(method, m => Find(m, depth));
+    }
+
+    private CookieHelper? Find(IMethodSymbol method, int depth)
+    {
+        var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => s is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax);
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        var body = _model.SemanticModelFor(declaration.SyntaxTree).GetOperation(declaration);
+        if (body is null)
+        {
+            return null;
+        }
+
+        foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
+        {
+            if (_model.Writes.FromInvocation(invocation) is { Source: CookieSource.ResponseCookies, Value: { } value } write
+                && ParameterOf(value, method) is { } valueParameter)
+            {
+                var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key")?.Value;
+                return new CookieHelper(valueParameter.Ordinal, key is null ? null : ParameterOf(key, method)?.Ordinal, write.Name);
+            }
+
+            // A helper that calls another helper with its own parameter.
+            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method)
+                && For(invocation.TargetMethod.OriginalDefinition, depth + 1) is { } inner
+                && Argument(invocation, inner.ValueParameter) is { } passed
+                && ParameterOf(passed, method) is { } outerValue)
+            {
+                var name = inner.NameParameter is { } nameOrdinal ? Argument(invocation, nameOrdinal) : null;
+                return new CookieHelper(
+                    outerValue.Ordinal,
+                    name is null ? null : ParameterOf(name, method)?.Ordinal,
+                    inner.ConstantName ?? name?.ConstantValue.Value as string);
+            }
+        }
+
+        return null;
+    }
+
+    public static IOperation? Argument(IInvocationOperation invocation, int ordinal) =>
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+
+    /// <summary>The parameter of <paramref name="method"/> the value comes from, directly or through a local set from it.</summary>
+    private static IParameterSymbol? ParameterOf(IOperation value, IMethodSymbol method)
+    {
+        var operation = OperationFlow.SkipConversions(value);
+        if (operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method))
+        {
+            return parameter.Parameter;
+        }
+
+        if (operation is ILocalReferenceOperation local)
+        {
+            var sources = ValueFlow.SourcesOf(local.Local, operation).ToList();
+            if (sources.Count == 1 && OperationFlow.SkipConversions(sources[0]) is IParameterReferenceOperation source
+                && SymbolEqualityComparer.Default.Equals(source.Parameter.ContainingSymbol, method))
+            {
+                return source.Parameter;
+            }
+        }
+
+        return null;
+    }
+}
+
+internal sealed class CookieHelper
+{
+    public CookieHelper(int valueParameter, int? nameParameter, string? constantName)
+    {
+        ValueParameter = valueParameter;
+        NameParameter = nameParameter;
+        ConstantName = constantName;
+    }
+
+    public int ValueParameter { get; }
+
+    public int? NameParameter { get; }
+
+    public string? ConstantName { get; }
+}

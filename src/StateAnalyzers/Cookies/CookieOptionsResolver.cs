@@ -1,0 +1,198 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Cookies.Attributes;
+using StateAnalyzers.Internal;
+
+namespace StateAnalyzers.Cookies;
+
+/// <summary>
+/// Resolves what a <c>CookieOptions</c> (or <c>CookieBuilder</c>) expression sets, from what the method can see:
+/// the object creation and its initializer, later assignments to a local before the write, a static readonly
+/// field or property initializer anywhere in the project, and a factory method in source that only returns a new
+/// instance. Anything else (parameters, instance fields, values computed at run time) is unknown, never guessed.
+/// </summary>
+internal sealed class CookieOptionsResolver
+{
+    private const int MaxDepth = 4;
+    private readonly CompilationModel _model;
+
+    public CookieOptionsResolver(CompilationModel model)
+    {
+        _model = model;
+    }
+
+    /// <summary>Attributes of the options passed to <paramref name="write"/>, as they stand when it runs.</summary>
+    public CookieAttributes Resolve(IOperation options, IOperation write) => Resolve(options, write, 0);
+
+    public CookieAttributes FromCreation(IObjectCreationOperation creation, IOperation write, int depth)
+    {
+        var isBuilder = SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, _model.Types.CookieBuilder);
+        CookieAttributes attributes;
+        var copied = creation.Arguments.FirstOrDefault();
+        if (copied is not null)
+        {
+            // new CookieOptions(other): starts as a copy.
+            attributes = Resolve(copied.Value, write, depth + 1);
+        }
+        else
+        {
+            attributes = isBuilder
+                ? CookieDefaults.ForBareBuilder(AttributeOrigin.CreationDefault, creation)
+                : CookieDefaults.ForCookieOptions(AttributeOrigin.CreationDefault, creation);
+        }
+
+        if (creation.Initializer is null)
+        {
+            return attributes;
+        }
+
+        foreach (var initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation assignment
+                && CookieAttributeReader.AssignedProperty(assignment, out _) is { } property
+                && CookieAttributeReader.IsCookieAttribute(property, _model.Types))
+            {
+                attributes = CookieAttributeReader.Apply(attributes, property, assignment.Value, AttributeOrigin.Initializer, creation, known: true);
+            }
+        }
+
+        return attributes;
+    }
+
+    private CookieAttributes Resolve(IOperation options, IOperation write, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return CookieAttributes.Unknown;
+        }
+
+        var operation = OperationFlow.SkipConversions(options);
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return FromCreation(creation, write, depth);
+            case ILocalReferenceOperation local:
+                return FromLocal(local.Local, write, depth);
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }:
+                return FromInitializerOf(field, depth);
+            case IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null } property }:
+                return FromInitializerOf(property, depth);
+            case IInvocationOperation invocation:
+                return FromFactory(invocation.TargetMethod, depth);
+            default:
+                return CookieAttributes.Unknown;
+        }
+    }
+
+    private CookieAttributes FromLocal(ILocalSymbol local, IOperation write, int depth)
+    {
+        var root = OperationFlow.Root(write);
+        IOperation? source = null;
+        var sourceAt = -1;
+        foreach (var operation in root.Descendants())
+        {
+            if (!OperationFlow.IsBefore(operation, write))
+            {
+                continue;
+            }
+
+            var value = operation switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                _ => null,
+            };
+            if (value is null)
+            {
+                continue;
+            }
+
+            switch (OperationFlow.ReachBefore(operation, write))
+            {
+                case OperationFlow.Reach.Always when operation.Syntax.SpanStart > sourceAt:
+                    source = value;
+                    sourceAt = operation.Syntax.SpanStart;
+                    break;
+                case OperationFlow.Reach.Maybe:
+                    return CookieAttributes.Unknown;
+            }
+        }
+
+        if (source is null)
+        {
+            return CookieAttributes.Unknown;
+        }
+
+        var attributes = Resolve(source, write, depth + 1);
+        foreach (var operation in root.Descendants().Where(o => o.Syntax.SpanStart > sourceAt && OperationFlow.IsBefore(o, write)).OrderBy(o => o.Syntax.SpanStart))
+        {
+            if (operation is ISimpleAssignmentOperation assignment
+                && CookieAttributeReader.AssignedProperty(assignment, out var receiver) is { } property
+                && receiver is ILocalReferenceOperation target
+                && SymbolEqualityComparer.Default.Equals(target.Local, local)
+                && CookieAttributeReader.IsCookieAttribute(property, _model.Types))
+            {
+                switch (OperationFlow.ReachBefore(assignment, write))
+                {
+                    case OperationFlow.Reach.Always:
+                        attributes = CookieAttributeReader.Apply(attributes, property, assignment.Value, AttributeOrigin.Assignment, assignment, known: true);
+                        break;
+                    case OperationFlow.Reach.Maybe:
+                        attributes = CookieAttributeReader.Forget(attributes, property);
+                        break;
+                }
+            }
+            else if (operation is IArgumentOperation { Value: ILocalReferenceOperation passed } argument
+                && SymbolEqualityComparer.Default.Equals(passed.Local, local)
+                && OperationFlow.ReachBefore(argument, write) != OperationFlow.Reach.Never)
+            {
+                // Handed to another method before the write: that method may change anything.
+                return CookieAttributes.Unknown;
+            }
+        }
+
+        return attributes;
+    }
+
+    private CookieAttributes FromInitializerOf(ISymbol member, int depth)
+    {
+        return _model.StaticInitializers.GetOrAdd(member, m => ResolveDeclaration(m, depth));
+
+        CookieAttributes ResolveDeclaration(ISymbol symbol, int level)
+        {
+            var expression = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).Select(s => s switch
+            {
+                VariableDeclaratorSyntax v => v.Initializer?.Value,
+                PropertyDeclarationSyntax p => p.Initializer?.Value ?? p.ExpressionBody?.Expression,
+                _ => null,
+            }).FirstOrDefault(e => e is not null);
+            return expression is null ? CookieAttributes.Unknown : ResolveExpressionElsewhere(expression, level);
+        }
+    }
+
+    private CookieAttributes FromFactory(IMethodSymbol method, int depth)
+    {
+        if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern)
+        {
+            return CookieAttributes.Unknown;
+        }
+
+        var body = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        var returned = body?.ExpressionBody?.Expression
+            ?? (body?.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax ret ? ret.Expression : null);
+        return returned is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+            ? ResolveExpressionElsewhere(returned, depth)
+            : CookieAttributes.Unknown;
+    }
+
+    private CookieAttributes ResolveExpressionElsewhere(ExpressionSyntax expression, int depth)
+    {
+        var operation = _model.SemanticModelFor(expression.SyntaxTree).GetOperation(expression);
+        return operation is IObjectCreationOperation creation
+            ? FromCreation(creation, creation, depth + 1)
+            : CookieAttributes.Unknown;
+    }
+}

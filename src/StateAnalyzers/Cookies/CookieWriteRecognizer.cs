@@ -1,0 +1,179 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Cookies.Attributes;
+using StateAnalyzers.Internal;
+
+namespace StateAnalyzers.Cookies;
+
+/// <summary>
+/// Recognizes the writes that put a cookie on a response, by symbol: <c>IResponseCookies.Append</c> (every
+/// overload, through any receiver) and raw Set-Cookie header writes. Deletes are not writes.
+/// </summary>
+internal sealed class CookieWriteRecognizer
+{
+    /// <summary>The name of <c>IResponseCookies.Append</c>, and of the header dictionary's <c>Append</c>.</summary>
+    public const string AppendName = "Append";
+
+    private const string SetCookieHeader = "Set-Cookie";
+    private const string SetCookieProperty = "SetCookie";
+    private readonly CompilationModel _model;
+
+    public CookieWriteRecognizer(CompilationModel model)
+    {
+        _model = model;
+    }
+
+    private WellKnownTypes Types => _model.Types;
+
+    /// <summary><c>cookies.Append(...)</c>, <c>headers.Append("Set-Cookie", ...)</c>, <c>headers.Add("Set-Cookie", ...)</c>.</summary>
+    public CookieWrite? FromInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name == AppendName && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, Types.ResponseCookies))
+        {
+            return FromAppend(invocation);
+        }
+
+        if (method.Name is AppendName or "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
+        {
+            var headers = method.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
+            var offset = method.IsExtensionMethod ? 1 : 0;
+            if (invocation.Arguments.Length >= offset + 2
+                && IsResponseHeaders(headers)
+                && IsSetCookieName(Argument(invocation, offset)))
+            {
+                return FromRawHeader(invocation, Argument(invocation, offset + 1));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The syntax side of <see cref="FromInvocation"/>: whether a call may be a write, before anything is bound. Every
+    /// <c>IResponseCookies.Append</c> overload takes two arguments or more; a header dictionary's Append, Add or TryAdd
+    /// must name the header in its first (or, called as a static method, second) argument.
+    /// </summary>
+    public static bool MayWrite(InvocationExpressionSyntax invocation, string name, SetCookieNameSyntax headerNames)
+    {
+        var arguments = invocation.ArgumentList.Arguments;
+        return arguments.Count >= 2 && name switch
+        {
+            AppendName => true,
+            "Add" or "TryAdd" => headerNames.MayName(arguments[0].Expression) || headerNames.MayName(arguments[1].Expression),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The syntax side of <see cref="FromAssignment"/>: <c>x.SetCookie = ...</c> or <c>x[name] = ...</c> where the name
+    /// may be Set-Cookie, parenthesized or not, and their forms inside an object initializer (<c>Headers = { SetCookie = ... }</c>).
+    /// </summary>
+    public static bool MayWrite(AssignmentExpressionSyntax assignment, SetCookieNameSyntax headerNames)
+    {
+        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            return false;
+        }
+
+        var target = assignment.Left;
+        while (target is ParenthesizedExpressionSyntax parenthesized)
+        {
+            target = parenthesized.Expression;
+        }
+
+        return target switch
+        {
+            MemberAccessExpressionSyntax or MemberBindingExpressionSyntax => SyntaxNames.Rightmost(target) == SetCookieProperty,
+            IdentifierNameSyntax name => name.Identifier.ValueText == SetCookieProperty && assignment.Parent is InitializerExpressionSyntax,
+            ElementAccessExpressionSyntax element => MayName(element.ArgumentList, headerNames),
+            ElementBindingExpressionSyntax element => MayName(element.ArgumentList, headerNames),
+            ImplicitElementAccessSyntax element => MayName(element.ArgumentList, headerNames),
+            _ => false,
+        };
+    }
+
+    /// <summary>A collection initializer's <c>{ "Set-Cookie", value }</c>: an implicit Add call, bound from the element initializer.</summary>
+    public static bool MayWrite(InitializerExpressionSyntax element, SetCookieNameSyntax headerNames) =>
+        element.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+        && element.Expressions.Count >= 2
+        && headerNames.MayName(element.Expressions[0]);
+
+    private static bool MayName(BracketedArgumentListSyntax arguments, SetCookieNameSyntax headerNames) =>
+        arguments.Arguments.Count == 1 && headerNames.MayName(arguments.Arguments[0].Expression);
+
+    /// <summary><c>headers.SetCookie = ...</c> and <c>headers["Set-Cookie"] = ...</c>.</summary>
+    public CookieWrite? FromAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation target || !IsResponseHeaders(target.Instance))
+        {
+            return null;
+        }
+
+        var isSetCookie = target.Property.IsIndexer
+            ? target.Arguments.Length == 1 && IsSetCookieName(target.Arguments[0].Value)
+            : target.Property.Name == SetCookieProperty;
+        return isSetCookie ? FromRawHeader(assignment, assignment.Value) : null;
+    }
+
+    private CookieWrite FromAppend(IInvocationOperation invocation)
+    {
+        var key = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "key")?.Value;
+        var value = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name is "value" or "keyValuePairs")?.Value;
+        var options = invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, Types.CookieOptions));
+        var attributes = options is null
+            ? CookieDefaults.ForCookieOptions(AttributeOrigin.ApiDefault, invocation)
+            : _model.Options.Resolve(options.Value, invocation);
+        return new CookieWrite(CookieSource.ResponseCookies, invocation, key?.ConstantValue.Value as string, value, attributes);
+    }
+
+    private static CookieWrite FromRawHeader(IOperation write, IOperation value)
+    {
+        var (name, attributes) = RawSetCookieParser.Parse(value);
+        return new CookieWrite(CookieSource.RawHeader, write, name, value, attributes);
+    }
+
+    private static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value ?? invocation.Arguments[ordinal].Value;
+
+    /// <summary>An <c>IHeaderDictionary</c> that is not a request's headers.</summary>
+    private bool IsResponseHeaders(IOperation? headers)
+    {
+        if (headers is null)
+        {
+            return false;
+        }
+
+        headers = OperationFlow.SkipConversions(headers);
+        if (!SymbolEqualityComparer.Default.Equals(headers.Type, Types.HeaderDictionary))
+        {
+            return false;
+        }
+
+        return headers is not IPropertyReferenceOperation { Property.Name: "Headers" } property
+            || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, Types.HttpRequest);
+    }
+
+    private bool IsSetCookieName(IOperation name)
+    {
+        name = OperationFlow.SkipConversions(name);
+        if (name.ConstantValue.Value is string constant)
+        {
+            return string.Equals(constant, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // HeaderNames.SetCookie is a static readonly field (not a constant) since .NET 6.
+        var member = name switch
+        {
+            IFieldReferenceOperation field => (ISymbol)field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        return member is { Name: "SetCookie" } && SymbolEqualityComparer.Default.Equals(member.ContainingType, Types.HeaderNames);
+    }
+}

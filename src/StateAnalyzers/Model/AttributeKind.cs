@@ -1,9 +1,0 @@
-namespace StateAnalyzers.Model
-{
-    internal enum AttributeKind
-    {
-        HttpOnly,
-        Secure,
-        SameSite,
-    }
-}

@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Analysis;
+using StateAnalyzers.Internal;
+using StateAnalyzers.SignOuts;
+
+namespace StateAnalyzers.Session;
+
+/// <summary>
+/// What the whole project does with the session, gathered once per compilation the first time a rule asks: whether
+/// it touches the session, registers it (<c>AddSession</c>), runs its middleware (<c>UseSession</c>), where it is
+/// hosted, and which methods in source are small sign-out wrappers. A cheap walk over the syntax trees finds
+/// candidates by name; each candidate is then bound, so only symbols decide. The rules that read these facts report
+/// per document, so IDE analysis stays live.
+/// </summary>
+internal sealed class SessionFacts
+{
+    /// <summary>Identifiers through which code touches the session: <c>HttpContext.Session</c>, <c>ISession</c>, the session extensions.</summary>
+    private static readonly ImmutableHashSet<string> TouchNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "Session", "ISession", "SetString", "GetString", "SetInt32", "GetInt32");
+
+    private static readonly ImmutableHashSet<string> InvocationNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "AddSession", "Configure", "PostConfigure", "ConfigureAll", "PostConfigureAll", "UseSession", "UseMiddleware",
+        "Build", "Create", "UseStartup", "SignOutAsync", "SignOut",
+        "AddDistributedMemoryCache", "AddStackExchangeRedisCache", "AddDistributedSqlServerCache", "AddCosmosCache",
+        "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient");
+
+    /// <summary>Every name the walk below looks for: a file that spells none of them is not walked.</summary>
+    private static readonly ImmutableArray<string> WalkNames = TouchNames.Union(InvocationNames).Add("SignOutResult").ToImmutableArray();
+
+    /// <summary>What is left to look for once a touch of the session has been found.</summary>
+    private static readonly ImmutableArray<string> WalkNamesAfterTouch = InvocationNames.Add("SignOutResult").ToImmutableArray();
+
+    /// <summary>Distributed cache registrations, by containing type and method.</summary>
+    private static readonly (string Type, string Method)[] CacheRegistrations =
+    {
+        ("Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions", "AddDistributedMemoryCache"),
+        ("Microsoft.Extensions.DependencyInjection.StackExchangeRedisCacheServiceCollectionExtensions", "AddStackExchangeRedisCache"),
+        ("Microsoft.Extensions.DependencyInjection.SqlServerCachingServicesExtensions", "AddDistributedSqlServerCache"),
+        ("Microsoft.Extensions.DependencyInjection.CosmosCacheServiceCollectionExtensions", "AddCosmosCache"),
+    };
+
+    private readonly ImmutableHashSet<IMethodSymbol> _calledWrappers;
+
+    private SessionFacts(
+        bool touchesSession,
+        bool configuresSessionOptions,
+        bool addsSession,
+        bool registersDistributedCache,
+        ImmutableArray<SyntaxNode> useSessionCalls,
+        ImmutableArray<SessionHost> hosts,
+        ImmutableDictionary<IMethodSymbol, SignOutWrapper> wrappers,
+        ImmutableHashSet<IMethodSymbol> calledWrappers)
+    {
+        TouchesSession = touchesSession;
+        ConfiguresSessionOptions = configuresSessionOptions;
+        AddsSession = addsSession;
+        RegistersDistributedCache = registersDistributedCache;
+        UseSessionCalls = useSessionCalls;
+        Hosts = hosts;
+        Wrappers = wrappers;
+        _calledWrappers = calledWrappers;
+    }
+
+    /// <summary>Some code reads or writes the session: <c>HttpContext.Session</c>, an <c>ISession</c>, the session extension methods.</summary>
+    public bool TouchesSession { get; }
+
+    /// <summary><c>Configure&lt;SessionOptions&gt;</c> (or <c>PostConfigure</c>, ...) somewhere in the project.</summary>
+    public bool ConfiguresSessionOptions { get; }
+
+    /// <summary><c>AddSession()</c> somewhere in the project (a helper in source included).</summary>
+    public bool AddsSession { get; }
+
+    /// <summary>The project uses session at all (STATE003): it registers or configures it, or touches it.</summary>
+    public bool UsesSession => TouchesSession || AddsSession || ConfiguresSessionOptions;
+
+    /// <summary>An <c>IDistributedCache</c> registration is visible (the session's store).</summary>
+    public bool RegistersDistributedCache { get; }
+
+    /// <summary>Every <c>UseSession()</c> (or <c>UseMiddleware&lt;SessionMiddleware&gt;()</c>) call in the project.</summary>
+    public ImmutableArray<SyntaxNode> UseSessionCalls { get; }
+
+    /// <summary>Where the app is configured; empty in a class library. Program hosts win over Startup classes.</summary>
+    public ImmutableArray<SessionHost> Hosts { get; }
+
+    /// <summary>Small methods in source whose body is a logout sign-out and nothing else.</summary>
+    public ImmutableDictionary<IMethodSymbol, SignOutWrapper> Wrappers { get; }
+
+    /// <summary>Whether a wrapper is invoked somewhere in source (then its call sites are reported, not the wrapper).</summary>
+    public bool IsCalledInSource(IMethodSymbol wrapper) => _calledWrappers.Contains(wrapper);
+
+    public static SessionFacts Gather(CompilationModel model)
+    {
+        var types = model.Types;
+        var compilation = model.Compilation;
+        var touches = false;
+        var configuresOptions = false;
+        var addsSession = false;
+        var cache = false;
+        var useSession = new List<SyntaxNode>();
+        var programHosts = new List<SessionHost>();
+        var startupCandidates = new List<(ClassDeclarationSyntax Syntax, SemanticModel Model)>();
+        var startupTypes = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var wrappers = new Dictionary<IMethodSymbol, SignOutWrapper>(SymbolEqualityComparer.Default);
+        var entryPoint = new Lazy<IMethodSymbol?>(() => compilation.GetEntryPoint(CancellationToken.None));
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (!TreeText.MayMention(tree, touches ? WalkNamesAfterTouch : WalkNames))
+            {
+                continue;
+            }
+
+            var semanticModel = new Lazy<SemanticModel>(() => model.SemanticModelFor(tree));
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case IdentifierNameSyntax identifier when !touches && TouchNames.Contains(identifier.Identifier.ValueText):
+                        touches = IsSessionTouch(types, semanticModel.Value.GetSymbolInfo(identifier).Symbol);
+                        break;
+                    case InvocationExpressionSyntax invocation when InvocationNames.Contains(SyntaxNames.Invoked(invocation)):
+                        if (semanticModel.Value.GetOperation(invocation) is not IInvocationOperation operation)
+                        {
+                            break;
+                        }
+
+                        switch (SessionPipeline.Classify(operation, types))
+                        {
+                            case PipelineStep.AddSession:
+                                addsSession = true;
+                                continue;
+                            case PipelineStep.UseSession:
+                                useSession.Add(invocation);
+                                continue;
+                        }
+
+                        var method = operation.TargetMethod;
+                        configuresOptions |= method.Name is "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"
+                            && SymbolEqualityComparer.Default.Equals(method.TypeArguments.FirstOrDefault(), types.SessionOptions);
+                        cache |= IsCacheRegistration(types, operation);
+                        if (IsHostBuild(types, operation) && SymbolEqualityComparer.Default.Equals(semanticModel.Value.GetEnclosingSymbol(invocation.SpanStart), entryPoint.Value))
+                        {
+                            programHosts.Add(SessionHost.ForProgram(invocation));
+                        }
+
+                        if (method.Name == "UseStartup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebHostBuilderExtensions))
+                        {
+                            var startup = method.TypeArguments.FirstOrDefault()
+                                ?? operation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).OfType<ITypeOfOperation>().FirstOrDefault()?.TypeOperand;
+                            if (startup is not null)
+                            {
+                                startupTypes.Add(startup);
+                            }
+                        }
+
+                        AddWrapper(model, operation, wrappers);
+                        break;
+                    case BaseObjectCreationExpressionSyntax creation when model.SignOuts.MayCreate(creation):
+                        if (semanticModel.Value.GetOperation(creation) is IObjectCreationOperation created)
+                        {
+                            AddWrapper(model, created, wrappers);
+                        }
+
+                        break;
+                    case ClassDeclarationSyntax type when type.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == "Configure"):
+                        startupCandidates.Add((type, semanticModel.Value));
+                        break;
+                }
+            }
+        }
+
+        var hosts = programHosts.Count > 0 ? programHosts : StartupHosts(types, compilation, startupCandidates, startupTypes);
+        return new SessionFacts(
+            touches,
+            configuresOptions,
+            addsSession,
+            cache,
+            useSession.ToImmutableArray(),
+            hosts.ToImmutableArray(),
+            wrappers.ToImmutableDictionary(SymbolEqualityComparer.Default),
+            CalledWrappers(model, wrappers));
+    }
+
+    private static bool IsSessionTouch(WellKnownTypes types, ISymbol? symbol) => symbol switch
+    {
+        IPropertySymbol property => SymbolEqualityComparer.Default.Equals(property.Type, types.Session),
+        INamedTypeSymbol type => SymbolEqualityComparer.Default.Equals(type, types.Session),
+        IMethodSymbol method => SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, types.SessionExtensions),
+        _ => false,
+    };
+
+    /// <summary><c>builder.Build()</c> on a <c>WebApplicationBuilder</c>, or <c>WebApplication.Create(...)</c>.</summary>
+    private static bool IsHostBuild(WellKnownTypes types, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return (method.Name == "Build" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebApplicationBuilder))
+            || (method.Name == "Create" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebApplication));
+    }
+
+    private static bool IsCacheRegistration(WellKnownTypes types, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        foreach (var (type, name) in CacheRegistrations)
+        {
+            if (method.Name == name && QualifiedNames.Is(method.ContainingType, type))
+            {
+                return true;
+            }
+        }
+
+        // services.AddSingleton<IDistributedCache, MyCache>(), services.AddSingleton(typeof(IDistributedCache), ...)
+        return types.DistributedCache is { } cache
+            && SessionPipeline.Implements(SessionPipeline.ReceiverType(invocation), types.ServiceCollection)
+            && (method.TypeArguments.Contains(cache, SymbolEqualityComparer.Default)
+                || invocation.Arguments.Any(a => OperationFlow.SkipConversions(a.Value) is ITypeOfOperation typeOf && SymbolEqualityComparer.Default.Equals(typeOf.TypeOperand, cache)));
+    }
+
+    private static List<SessionHost> StartupHosts(
+        WellKnownTypes types,
+        Compilation compilation,
+        List<(ClassDeclarationSyntax Syntax, SemanticModel Model)> candidates,
+        HashSet<ITypeSymbol> startupTypes)
+    {
+        var hosts = new List<SessionHost>();
+        if (compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule or OutputKind.WindowsRuntimeMetadata)
+        {
+            return hosts; // a Startup class in a library (a module) is configured by a host elsewhere
+        }
+
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (syntax, semanticModel) in candidates)
+        {
+            if (semanticModel.GetDeclaredSymbol(syntax) is not INamedTypeSymbol type || type.IsAbstract || !seen.Add(type))
+            {
+                continue;
+            }
+
+            var named = type.Name.EndsWith("Startup", StringComparison.Ordinal)
+                || startupTypes.Contains(type)
+                || (types.Startup is not null && type.AllInterfaces.Contains(types.Startup, SymbolEqualityComparer.Default));
+            var configure = type.GetMembers("Configure").OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.Parameters.Any(p => SessionPipeline.Implements(p.Type, types.ApplicationBuilder)));
+            if (!named || configure is null)
+            {
+                continue;
+            }
+
+            var configureServices = type.GetMembers("ConfigureServices").OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.Parameters.Any(p => SessionPipeline.Implements(p.Type, types.ServiceCollection)));
+            hosts.Add(SessionHost.ForStartup(syntax, type, configure, configureServices));
+        }
+
+        return hosts;
+    }
+
+    private static void AddWrapper(CompilationModel model, IOperation operation, Dictionary<IMethodSymbol, SignOutWrapper> wrappers)
+    {
+        if (model.SignOuts.From(operation) is { } signOut
+            && model.SignOuts.IsLogout(signOut)
+            && !model.SignOuts.IsInNonLogoutContext(operation)
+            && SignOutWrapper.For(signOut) is { } wrapper)
+        {
+            wrappers[wrapper.Method] = wrapper;
+        }
+    }
+
+    private static ImmutableHashSet<IMethodSymbol> CalledWrappers(CompilationModel model, Dictionary<IMethodSymbol, SignOutWrapper> wrappers)
+    {
+        if (wrappers.Count == 0)
+        {
+            return ImmutableHashSet<IMethodSymbol>.Empty;
+        }
+
+        var names = new HashSet<string>(wrappers.Keys.Select(m => m.Name), StringComparer.Ordinal);
+        var called = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in model.Compilation.SyntaxTrees)
+        {
+            foreach (var invocation in TreeText.CallsTo(tree, names))
+            {
+                if (model.SemanticModelFor(tree).GetOperation(invocation) is IInvocationOperation operation
+                    && wrappers.ContainsKey(operation.TargetMethod.OriginalDefinition))
+                {
+                    called.Add(operation.TargetMethod.OriginalDefinition);
+                }
+            }
+        }
+
+        return called.ToImmutable();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Internal;
+using StateAnalyzers.Session;
+
+namespace StateAnalyzers.SignOuts;
+
+/// <summary>
+/// A small method in source whose body is a sign-out and nothing else
+/// (<c>Task LogoutAsync() =&gt; _signInManager.SignOutAsync();</c>). STATE003 reports such a sign-out where the wrapper
+/// is called, since that is where the logout happens and where the session can be cleared. A larger method that
+/// signs out is itself the place to report.
+/// </summary>
+internal sealed class SignOutWrapper
+{
+    private SignOutWrapper(IMethodSymbol method, SignOut signOut)
+    {
+        Method = method;
+        SignOut = signOut;
+    }
+
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The sign-out inside the wrapper.</summary>
+    public SignOut SignOut { get; }
+
+    /// <summary>The wrapper around a sign-out, when the sign-out's method is one.</summary>
+    public static SignOutWrapper? For(SignOut signOut)
+    {
+        var operation = signOut.Operation;
+        if (SessionClearing.MemberOf(operation) is not { MethodKind: MethodKind.Ordinary, IsAbstract: false } method
+            || method.IsImplicitlyDeclared
+            || OperationFlow.Root(operation) is not IMethodBodyOperation body
+            || (body.BlockBody ?? body.ExpressionBody) is not { } block
+            || block.Operations.Length != 1)
+        {
+            return null;
+        }
+
+        var only = block.Operations[0] switch
+        {
+            IReturnOperation { ReturnedValue: { } value } => value,
+            IExpressionStatementOperation statement => statement.Operation,
+            _ => null,
+        };
+        return only is not null && Unwrap(only) == operation ? new SignOutWrapper(method.OriginalDefinition, signOut) : null;
+    }
+
+    /// <summary>Whether the sign-out is a logout for this call: a scheme parameter is judged by the call's argument.</summary>
+    public bool IsLogoutAt(IInvocationOperation call, SignOutRecognizer recognizer) =>
+        recognizer.IsLogout(SignOut, scheme =>
+            OperationFlow.SkipConversions(scheme) is IParameterReferenceOperation parameter
+            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, Method)
+                ? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Parameter.Ordinal)?.Value
+                : scheme);
+
+    /// <summary><c>await x.SignOutAsync().ConfigureAwait(false)</c> is the sign-out itself.</summary>
+    private static IOperation Unwrap(IOperation operation)
+    {
+        var current = OperationFlow.SkipConversions(operation);
+        while (true)
+        {
+            switch (current)
+            {
+                case IAwaitOperation awaited:
+                    current = OperationFlow.SkipConversions(awaited.Operation);
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
+                    current = OperationFlow.SkipConversions(instance);
+                    continue;
+                default:
+                    return current;
+            }
+        }
+    }
+}

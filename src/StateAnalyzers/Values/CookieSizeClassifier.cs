@@ -1,0 +1,180 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Internal;
+
+namespace StateAnalyzers.Values;
+
+/// <summary>
+/// STATE002: whether a cookie's name plus value can outgrow the browser's limit. Long constants are measured;
+/// serializer output, joins over collections, Base64 of buffers of unknown size, StringBuilder output and strings
+/// grown in loops are unbounded. Scalars and short constants never are. Values are followed through locals and
+/// through the string operations that carry their input along (concatenation, interpolation, encoding).
+/// </summary>
+internal static class CookieSizeClassifier
+{
+    private const int MaxDepth = 6;
+
+    /// <summary>Why the cookie can exceed <paramref name="maxBytes"/>, or null.</summary>
+    public static string? Classify(string? cookieName, IOperation value, int maxBytes)
+    {
+        var nameBytes = cookieName is null ? 0 : Encoding.UTF8.GetByteCount(cookieName);
+        var walk = new Walk();
+        var reason = walk.Visit(value, 0);
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        var constantBytes = nameBytes + walk.ConstantBytes;
+        return constantBytes > maxBytes ? "its constant text alone is " + constantBytes + " bytes" : null;
+    }
+
+    private sealed class Walk
+    {
+        private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Bytes of constant text met along the way (a lower bound of the value's size).</summary>
+        public int ConstantBytes { get; private set; }
+
+        public string? Visit(IOperation operation, int depth)
+        {
+            if (depth > MaxDepth || ScalarTypes.IsScalar(operation.Type))
+            {
+                return null;
+            }
+
+            if (operation.ConstantValue.Value is string constant)
+            {
+                ConstantBytes += Encoding.UTF8.GetByteCount(constant);
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Visit(conversion.Operand, depth);
+                case IBinaryOperation or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation or IParenthesizedOperation:
+                    return First(operation.ChildOperations, depth + 1);
+                case IConditionalOperation conditional:
+                    return Visit(conditional.WhenTrue, depth + 1) ?? (conditional.WhenFalse is null ? null : Visit(conditional.WhenFalse, depth + 1));
+                case ICoalesceOperation coalesce:
+                    return Visit(coalesce.Value, depth + 1) ?? Visit(coalesce.WhenNull, depth + 1);
+                case ILocalReferenceOperation local:
+                    if (!_visited.Add(local.Local))
+                    {
+                        return null;
+                    }
+
+                    if (ValueFlow.GrowsInLoop(local.Local, operation))
+                    {
+                        return "'" + local.Local.Name + "' is a string grown in a loop";
+                    }
+
+                    return First(ValueFlow.SourcesOf(local.Local, operation), depth + 1);
+                case IInvocationOperation invocation:
+                    return Invocation(invocation, depth);
+                default:
+                    return null;
+            }
+        }
+
+        private string? Invocation(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (SerializerCall.IsSerializer(method))
+            {
+                var graph = invocation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).FirstOrDefault();
+                return graph is not null && (ScalarTypes.IsScalar(graph.Type) || graph.Type?.SpecialType == SpecialType.System_String)
+                    ? null
+                    : "the output of " + SerializerCall.Describe(method) + " grows with the data";
+            }
+
+            var isString = type?.SpecialType == SpecialType.System_String;
+            if (isString && method.Name is "Join" or "Concat" && OverCollection(invocation))
+            {
+                return "string." + method.Name + " over a collection grows with it";
+            }
+
+            if (method.Name == "ToString" && QualifiedNames.Is(type, "System.Text.StringBuilder"))
+            {
+                return "StringBuilder output has no bound";
+            }
+
+            if (method.Name == "ToString" && QualifiedNames.Is(type, "System.IO.StringWriter"))
+            {
+                return "StringWriter output has no bound";
+            }
+
+            if (method.Name == "ToBase64String" && QualifiedNames.Is(type, "System.Convert"))
+            {
+                var buffer = invocation.Arguments.FirstOrDefault()?.Value;
+                return buffer is null || IsBoundedBuffer(buffer, depth) ? null : "Base64 of a buffer of unknown size";
+            }
+
+            if ((isString && !method.IsStatic)
+                || (method.Name is "EscapeDataString" && QualifiedNames.Is(type, "System.Uri"))
+                || (method.Name is "UrlEncode" or "HtmlEncode" && QualifiedNames.Is(type, "System.Net.WebUtility")))
+            {
+                // These carry their input along: their size follows it.
+                var inputs = invocation.Instance is null ? invocation.Arguments.Select(a => a.Value) : new[] { invocation.Instance };
+                return First(inputs, depth + 1);
+            }
+
+            if (method.Name == "Protect" && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.AspNetCore.DataProtection"))
+            {
+                return First(invocation.Arguments.Skip(1).Select(a => a.Value), depth + 1);
+            }
+
+            return null;
+        }
+
+        /// <summary>A Join/Concat whose values are one collection argument, not a few listed strings.</summary>
+        private static bool OverCollection(IInvocationOperation invocation) =>
+            invocation.Arguments.Any(a =>
+                a.ArgumentKind != ArgumentKind.ParamArray
+                && a.Parameter?.Type is { } type
+                && type.SpecialType != SpecialType.System_String
+                && (type is IArrayTypeSymbol || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) || type.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+
+        /// <summary>A buffer of small known size: <c>new byte[16]</c>, <c>RandomNumberGenerator.GetBytes(32)</c>, <c>guid.ToByteArray()</c>.</summary>
+        private bool IsBoundedBuffer(IOperation buffer, int depth)
+        {
+            var operation = OperationFlow.SkipConversions(buffer);
+            switch (operation)
+            {
+                case IArrayCreationOperation creation:
+                    return creation.DimensionSizes.All(d => d.ConstantValue.Value is int size && size <= 1024);
+                case IInvocationOperation { TargetMethod: { Name: "GetBytes" } method } invocation when method.ContainingType?.Name == "RandomNumberGenerator":
+                    return invocation.Arguments.FirstOrDefault()?.Value.ConstantValue.Value is int count && count <= 1024;
+                case IInvocationOperation { TargetMethod: { Name: "ToByteArray" } method } when QualifiedNames.Is(method.ContainingType, "System.Guid"):
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "GetBytes" } method } invocation when QualifiedNames.Is(method.ContainingType, "System.Text.Encoding"):
+                    // Encoding.UTF8.GetBytes(text): as large as the text.
+                    var text = invocation.Arguments.FirstOrDefault()?.Value;
+                    return text is not null && Visit(text, depth + 1) is null;
+                case ILocalReferenceOperation local when depth < MaxDepth:
+                    var sources = ValueFlow.SourcesOf(local.Local, operation).ToList();
+                    return sources.Count > 0 && sources.All(s => IsBoundedBuffer(s, depth + 1));
+                default:
+                    return false;
+            }
+        }
+
+        private string? First(IEnumerable<IOperation> operations, int depth)
+        {
+            foreach (var operation in operations)
+            {
+                if (Visit(operation, depth) is { } reason)
+                {
+                    return reason;
+                }
+            }
+
+            return null;
+        }
+    }
+}
