@@ -32,7 +32,7 @@ internal sealed class CookieInspector
 
         if (verdict.Kind == NameKind.NeverOnClient)
         {
-            return "the name contains '" + verdict.Word + "', which never belongs on the client, even encrypted";
+            return FindingReasons.PasswordNameContains(verdict.Word!);
         }
 
         if (SecretValues.IsDataProtected(value))
@@ -42,7 +42,7 @@ internal sealed class CookieInspector
 
         if (verdict.Kind == NameKind.Sensitive)
         {
-            return "the name contains '" + verdict.Word + "'";
+            return FindingReasons.NameContains(verdict.Word!);
         }
 
         return SecretValues.DescribeSecret(value, _settings.AdditionalSecretPrefixes);

@@ -76,7 +76,7 @@ internal sealed class StateGuardRuntime
         if (httpOnly)
         {
             fixedOptions.HttpOnly = true;
-            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, "HttpOnly is not set", "added HttpOnly");
+            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, FindingReasons.HttpOnlyNotSet, "added HttpOnly");
         }
 
         if (secure)
@@ -84,19 +84,19 @@ internal sealed class StateGuardRuntime
             fixedOptions.Secure = true;
             if (sameSiteNone)
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "Secure is not set", "added Secure",
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
                     RuleCatalog.SameSiteNoneWithoutSecureVariant);
             }
             else
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, "Secure is not set", "added Secure");
+                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure");
             }
         }
 
         if (sameSite)
         {
             fixedOptions.SameSite = SameSiteMode.Lax;
-            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, "SameSite is not set", "added SameSite=Lax");
+            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
         }
 
         return fixedOptions;
@@ -279,7 +279,7 @@ internal sealed class StateGuardRuntime
             if (mode != StateGuardMode.Off)
             {
                 additions = Attribute(RuleCatalog.HttpOnlyId, RuleCatalog.DefaultVariant, mode, name, length,
-                    "the Set-Cookie header has no HttpOnly attribute", "; httponly", "added HttpOnly", additions);
+                    FindingReasons.HeaderWithoutHttpOnly, "; httponly", "added HttpOnly", additions);
             }
         }
 
@@ -291,12 +291,12 @@ internal sealed class StateGuardRuntime
                 if (cookie.SameSite == SameSiteValue.None)
                 {
                     additions = Attribute(RuleCatalog.SecureId, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
-                        "the Set-Cookie header has no Secure attribute", "; secure", "added Secure", additions);
+                        FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
                     additions = Attribute(RuleCatalog.SecureId, RuleCatalog.DefaultVariant, mode, name, length,
-                        "the Set-Cookie header has no Secure attribute", "; secure", "added Secure", additions);
+                        FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
             }
         }
@@ -307,7 +307,7 @@ internal sealed class StateGuardRuntime
             if (mode != StateGuardMode.Off)
             {
                 additions = Attribute(RuleCatalog.SameSiteId, RuleCatalog.DefaultVariant, mode, name, length,
-                    "the Set-Cookie header has no SameSite attribute", "; samesite=lax", "added SameSite=Lax", additions);
+                    FindingReasons.HeaderWithoutSameSite, "; samesite=lax", "added SameSite=Lax", additions);
             }
         }
 

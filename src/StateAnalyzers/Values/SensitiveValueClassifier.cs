@@ -41,15 +41,15 @@ internal sealed class SensitiveValueClassifier
             // Data Protection makes a value opaque and tamper-proof, but a password still never belongs on the client.
             if (nameWord is not null && SensitiveNames.IsNeverOnClient(nameWord))
             {
-                return "the name contains '" + nameWord + "'; a password stays sensitive even when protected";
+                return FindingReasons.PasswordNameContains(nameWord);
             }
 
-            return walk.PasswordReason is { } password ? password + "; a password stays sensitive even when protected" : null;
+            return walk.PasswordReason is { } password ? password + FindingReasons.PasswordEvenProtected : null;
         }
 
         if (nameWord is not null)
         {
-            return "the name contains '" + nameWord + "'";
+            return FindingReasons.NameContains(nameWord);
         }
 
         return valueReason;

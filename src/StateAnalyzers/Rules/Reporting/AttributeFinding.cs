@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using StateAnalyzers.Catalogue;
 using StateAnalyzers.Cookies;
 using StateAnalyzers.Cookies.Attributes;
 using StateAnalyzers.FixContract;
@@ -64,10 +65,10 @@ internal static class AttributeFinding
 
     public static string HttpOnlyReason(CookieWrite write, CookieAttribute<bool> attribute) => attribute.Origin switch
     {
-        AttributeOrigin.RawHeader => "the Set-Cookie header has no HttpOnly attribute",
+        AttributeOrigin.RawHeader => FindingReasons.HeaderWithoutHttpOnly,
         AttributeOrigin.CreationDefault when write.Source.IsBuilder() => "the new CookieBuilder resets HttpOnly to false",
         AttributeOrigin.Initializer or AttributeOrigin.Assignment => "HttpOnly = false",
-        _ => "HttpOnly is not set",
+        _ => FindingReasons.HttpOnlyNotSet,
     };
 
     public static string SecureReason(CookieWrite write, CookieAttribute<SecureLevel> attribute)
@@ -75,20 +76,20 @@ internal static class AttributeFinding
         var level = attribute.Value == SecureLevel.SameAsRequest ? "SameAsRequest" : "None";
         return attribute.Origin switch
         {
-            AttributeOrigin.RawHeader => "the Set-Cookie header has no Secure attribute",
+            AttributeOrigin.RawHeader => FindingReasons.HeaderWithoutSecure,
             AttributeOrigin.ApiDefault when write.Source == CookieSource.Session => "the session cookie's SecurePolicy defaults to None",
-            AttributeOrigin.ApiDefault => write.Source.IsBuilder() ? "SecurePolicy defaults to " + level : "Secure is not set",
+            AttributeOrigin.ApiDefault => write.Source.IsBuilder() ? "SecurePolicy defaults to " + level : FindingReasons.SecureNotSet,
             AttributeOrigin.CreationDefault when write.Source.IsBuilder() => "the new CookieBuilder resets SecurePolicy to SameAsRequest",
-            AttributeOrigin.CreationDefault => "Secure is not set",
+            AttributeOrigin.CreationDefault => FindingReasons.SecureNotSet,
             _ => write.Source.IsBuilder() ? "SecurePolicy = " + level : "Secure = false",
         };
     }
 
     public static string SameSiteReason(CookieWrite write, CookieAttribute<SameSiteLevel> attribute) => attribute.Origin switch
     {
-        AttributeOrigin.RawHeader => "the Set-Cookie header has no valid SameSite attribute",
+        AttributeOrigin.RawHeader => FindingReasons.HeaderWithoutSameSite,
         AttributeOrigin.CreationDefault when write.Source.IsBuilder() => "the new CookieBuilder resets SameSite to Unspecified",
         AttributeOrigin.Initializer or AttributeOrigin.Assignment => "SameSite = Unspecified",
-        _ => "SameSite is not set",
+        _ => FindingReasons.SameSiteNotSet,
     };
 }
