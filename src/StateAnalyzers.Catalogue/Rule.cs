@@ -8,15 +8,19 @@ internal sealed class Rule
 {
     public Rule(
         string id,
+        string name,
         string title,
         RuleSeverity defaultSeverity,
         string category,
         string codeFix,
         string runtime,
         IReadOnlyList<RuleMessage> messages,
-        IReadOnlyList<RuleOption>? options = null)
+        IReadOnlyList<RuleOption>? options = null,
+        RuleSeverity strictSeverity = RuleSeverity.Error)
     {
         Id = id;
+        Name = name;
+        StrictSeverity = strictSeverity;
         Title = title;
         DefaultSeverity = defaultSeverity;
         Category = category;
@@ -28,9 +32,15 @@ internal sealed class Rule
 
     public string Id { get; }
 
+    /// <summary>The rule's subject as a C# name (<c>HttpOnly</c>): the name of its descriptor.</summary>
+    public string Name { get; }
+
     public string Title { get; }
 
     public RuleSeverity DefaultSeverity { get; }
+
+    /// <summary>The severity in the <c>strict</c> preset: an error, unless the rule is defence in depth.</summary>
+    public RuleSeverity StrictSeverity { get; }
 
     public string Category { get; }
 

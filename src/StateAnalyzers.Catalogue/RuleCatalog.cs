@@ -16,39 +16,33 @@ internal static class RuleCatalog
     public const string SecurityCategory = "Security";
     public const string ReliabilityCategory = "Reliability";
 
-    public const string SensitiveCookieId = "STATE001";
-    public const string OversizedCookieId = "STATE002";
-    public const string SignOutWithoutSessionClearId = "STATE003";
-    public const string HttpOnlyId = "STATE004";
-    public const string SecureId = "STATE005";
-    public const string SameSiteId = "STATE006";
-    public const string SessionNotConfiguredId = "STATE007";
 
     /// <summary>RFC 6265 section 6.1: browsers keep at least 4096 bytes per cookie (name + value).</summary>
     public const int MaxCookieBytes = 4096;
 
-    public static readonly RuleOption AdditionalSensitiveNames = new RuleOption(
-        SensitiveCookieId, "additional_sensitive_names", "",
+    public static readonly RuleOption<IReadOnlyList<string>> AdditionalSensitiveNames = new(
+        RuleIds.STATE001, "additional_sensitive_names", "", OptionParsers.List,
         "Comma-separated extra word parts that make a cookie name or value symbol sensitive.");
 
-    public static readonly RuleOption SensitiveAllowedCookieNames = new RuleOption(
-        SensitiveCookieId, "allowed_cookie_names", "",
+    public static readonly RuleOption<IReadOnlyList<string>> SensitiveAllowedCookieNames = new(
+        RuleIds.STATE001, "allowed_cookie_names", "", OptionParsers.List,
         "Comma-separated cookie names that are never reported as sensitive.");
 
-    public static readonly RuleOption MaxCookieBytesOption = new RuleOption(
-        OversizedCookieId, "max_cookie_bytes", "4096",
-        "The size, in bytes of name plus value, above which a cookie is reported.");
+    public static readonly RuleOption<int> MaxCookieBytesOption = new(
+        RuleIds.STATE002, "max_cookie_bytes", MaxCookieBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), OptionParsers.PositiveInt,
+        "The size, in bytes of name plus value, above which a cookie is reported. A value that is not a positive whole number falls back to the default.");
 
-    public static readonly RuleOption HttpOnlyAllowedCookieNames = new RuleOption(
-        HttpOnlyId, "allowed_cookie_names", "XSRF-TOKEN",
-        "Comma-separated cookie names that script may read on purpose (SPA antiforgery cookies).");
+    public static readonly RuleOption<IReadOnlyList<string>> HttpOnlyAllowedCookieNames = new(
+        RuleIds.STATE004, "allowed_cookie_names", "XSRF-TOKEN", OptionParsers.List,
+        "Comma-separated cookie names that script may read on purpose (SPA antiforgery cookies). Compared case-insensitively. Setting the key replaces the default, so keep `XSRF-TOKEN` in the list if you use it.");
 
-    public static readonly RuleOption FlagSameAsRequest = new RuleOption(
-        SecureId, "flag_same_as_request", "false",
-        "When true, CookieSecurePolicy.SameAsRequest is reported too.");
+    public static readonly RuleOption<bool> FlagSameAsRequest = new(
+        RuleIds.STATE005, "flag_same_as_request", "false", OptionParsers.Bool,
+        "When true, CookieSecurePolicy.SameAsRequest is reported too (an explicit `SecurePolicy = SameAsRequest`, or a replacement `new CookieBuilder`).");
 
     public static readonly Rule SensitiveCookie = new Rule(
-        SensitiveCookieId,
+        RuleIds.STATE001,
+        nameof(SensitiveCookie),
         "Sensitive data is stored in a cookie",
         RuleSeverity.Warning,
         SecurityCategory,
@@ -58,7 +52,8 @@ internal static class RuleCatalog
         new[] { AdditionalSensitiveNames, SensitiveAllowedCookieNames });
 
     public static readonly Rule OversizedCookie = new Rule(
-        OversizedCookieId,
+        RuleIds.STATE002,
+        nameof(OversizedCookie),
         "Cookie value may exceed the 4 KB browser limit",
         RuleSeverity.Warning,
         ReliabilityCategory,
@@ -68,7 +63,8 @@ internal static class RuleCatalog
         new[] { MaxCookieBytesOption });
 
     public static readonly Rule SignOutWithoutSessionClear = new Rule(
-        SignOutWithoutSessionClearId,
+        RuleIds.STATE003,
+        nameof(SignOutWithoutSessionClear),
         "Sign-out does not clear the session",
         RuleSeverity.Warning,
         SecurityCategory,
@@ -77,7 +73,8 @@ internal static class RuleCatalog
         new[] { new RuleMessage(DefaultVariant, "{0} signs the user out but leaves the session alive; call Session.Clear() before signing out") });
 
     public static readonly Rule HttpOnly = new Rule(
-        HttpOnlyId,
+        RuleIds.STATE004,
+        nameof(HttpOnly),
         "Cookie is readable by client-side script (HttpOnly not set)",
         RuleSeverity.Warning,
         SecurityCategory,
@@ -87,7 +84,8 @@ internal static class RuleCatalog
         new[] { HttpOnlyAllowedCookieNames });
 
     public static readonly Rule Secure = new Rule(
-        SecureId,
+        RuleIds.STATE005,
+        nameof(Secure),
         "Cookie can be sent over plain HTTP (Secure not set)",
         RuleSeverity.Warning,
         SecurityCategory,
@@ -101,7 +99,8 @@ internal static class RuleCatalog
         new[] { FlagSameAsRequest });
 
     public static readonly Rule SameSite = new Rule(
-        SameSiteId,
+        RuleIds.STATE006,
+        nameof(SameSite),
         "Cookie has no SameSite policy",
         RuleSeverity.Info,
         SecurityCategory,
@@ -110,7 +109,8 @@ internal static class RuleCatalog
         new[] { new RuleMessage(DefaultVariant, "Cookie {0} has no SameSite policy ({1}); set SameSite to Lax or Strict") });
 
     public static readonly Rule SessionNotConfigured = new Rule(
-        SessionNotConfiguredId,
+        RuleIds.STATE007,
+        nameof(SessionNotConfigured),
         "Session is used but not configured",
         RuleSeverity.Warning,
         ReliabilityCategory,

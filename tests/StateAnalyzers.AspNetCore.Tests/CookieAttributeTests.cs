@@ -89,7 +89,7 @@ public sealed class CookieAttributeTests
         Assert.True(cookie.Secure, cookie.Header);
         Assert.Equal("lax", cookie.SameSite);
         Assert.Equal("dark", cookie.Value);
-        foreach (var rule in new[] { RuleCatalog.HttpOnlyId, RuleCatalog.SecureId, RuleCatalog.SameSiteId })
+        foreach (var rule in new[] { RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006 })
         {
             var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == rule);
             Assert.Equal("fixed", record.Property("Action"));
@@ -111,7 +111,7 @@ public sealed class CookieAttributeTests
         Assert.False(cookie.HttpOnly, cookie.Header);
         Assert.False(cookie.Secure, cookie.Header);
         Assert.Null(cookie.SameSite);
-        foreach (var rule in new[] { RuleCatalog.HttpOnlyId, RuleCatalog.SecureId, RuleCatalog.SameSiteId })
+        foreach (var rule in new[] { RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006 })
         {
             var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == rule);
             Assert.Equal("reported", record.Property("Action"));
@@ -144,10 +144,10 @@ public sealed class CookieAttributeTests
 
         Assert.True(cookie.Secure, cookie.Header);
         Assert.Equal("none", cookie.SameSite);
-        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SecureId);
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE005);
         var variant = RuleCatalog.Secure.Message(RuleCatalog.SameSiteNoneWithoutSecureVariant).Format;
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, variant, "'embed'", "").Split('(')[0], record.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SameSiteId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE006);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class CookieAttributeTests
         Assert.False(cookie.HttpOnly);
         Assert.True(cookie.Secure);
         Assert.Equal("lax", cookie.SameSite);
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.HttpOnlyId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE004);
     }
 
     [Fact]
@@ -222,8 +222,8 @@ public sealed class CookieAttributeTests
         Assert.True(cookie.HttpOnly);
         Assert.False(cookie.Secure);
         Assert.Null(cookie.SameSite);
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SameSiteId);
-        Assert.Equal("reported", Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SecureId).Property("Action"));
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE006);
+        Assert.Equal("reported", Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE005).Property("Action"));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class CookieAttributeTests
         var overHttps = SetCookies.Single(await tls.GetAsync("/raw"), "prefs");
 
         Assert.False(overHttp.Secure);
-        Assert.DoesNotContain(plain.Logs.Guard, r => r.EventId.Name == RuleCatalog.SecureId);
+        Assert.DoesNotContain(plain.Logs.Guard, r => r.EventId.Name == RuleIds.STATE005);
         Assert.True(overHttps.Secure);
     }
 

@@ -22,7 +22,7 @@ public sealed class OptionsTests
         Assert.Equal(RuleCatalog.MaxCookieBytes, options.MaxCookieBytes);
         Assert.Equal(StateGuardSecurePolicy.Always, options.SecurePolicy);
         Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006" }, options.Rules.Keys.Order());
-        Assert.Equal(RuleCatalog.HttpOnlyAllowedCookieNames.DefaultValue, Assert.Single(options.Rules[RuleCatalog.HttpOnlyId].ExemptCookies));
+        Assert.Equal(Assert.Single(RuleCatalog.HttpOnlyAllowedCookieNames.Default), Assert.Single(options.Rules[RuleIds.STATE004].ExemptCookies));
         Assert.All(options.Rules.Values, r => Assert.Null(r.Mode));
     }
 

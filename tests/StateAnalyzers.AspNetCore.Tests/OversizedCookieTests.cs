@@ -38,11 +38,11 @@ public sealed class OversizedCookieTests
 
         Assert.Empty(SetCookies.Of(response));
         var record = Assert.Single(host.Logs.Guard);
-        Assert.Equal(RuleCatalog.OversizedCookieId, record.EventId.Name);
+        Assert.Equal(RuleIds.STATE002, record.EventId.Name);
         Assert.Equal("dropped", record.Property("Action"));
         Assert.Equal(RuleCatalog.MaxCookieBytes, record.Property("Limit"));
         Assert.Equal(RuleCatalog.MaxCookieBytes + 1, record.Property("CookieLength"));
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.OversizedCookieId, "dropped"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE002, "dropped"));
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class OversizedCookieTests
 
         Assert.Equal(5000 - "cart".Length, SetCookies.Single(response, "cart").Value.Length);
         Assert.Equal("reported", Assert.Single(host.Logs.Guard).Property("Action"));
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.OversizedCookieId, "reported"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE002, "reported"));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class OversizedCookieTests
         Assert.Equal("chunks-" + chunks.Length, SetCookies.Single(login, name).Value);
         Assert.All(chunks, c => Assert.True(c.Name.Length + c.Value.Length <= RuleCatalog.MaxCookieBytes));
         Assert.All(cookies, c => Assert.True(c.HttpOnly && c.Secure && c.SameSite == "lax", c.Header[..Math.Min(60, c.Header.Length)]));
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name is RuleCatalog.OversizedCookieId or RuleCatalog.SensitiveCookieId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name is RuleIds.STATE002 or RuleIds.STATE001);
         Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("ada:120", await me.Content.ReadAsStringAsync());
     }

@@ -99,7 +99,7 @@ public sealed class RedisSessionTests
         Assert.True(response.IsSuccessStatusCode);
         Assert.Empty(_redis.Server.Keys(instance));
         Assert.Equal(ShopApp.EmptyCart, await (await host.GetAsync("/cart", replayed)).Content.ReadAsStringAsync());
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SignOutWithoutSessionClearId, "cleared"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE003, "cleared"));
     }
 
     [Fact]
@@ -118,12 +118,12 @@ public sealed class RedisSessionTests
         Assert.Equal("signed out", await response.Content.ReadAsStringAsync());
         Assert.True(SetCookies.Single(response, ".AspNetCore.Cookies").IsDeletion);
         Assert.True(SetCookies.Single(response, ".AspNetCore.Session").IsDeletion);
-        var failure = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
+        var failure = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
         Assert.Equal(LogLevel.Error, failure.Level);
-        Assert.Equal(StateGuardTelemetry.EventId(RuleCatalog.SignOutWithoutSessionClearId, GuardAction.Failed), failure.EventId.Id);
+        Assert.Equal(StateGuardTelemetry.EventId(RuleIds.STATE003, GuardAction.Failed), failure.EventId.Id);
         Assert.Equal("failed", failure.Property("Action"));
         Assert.NotNull(failure.Exception);
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SignOutWithoutSessionClearId, "failed"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE003, "failed"));
         Assert.DoesNotContain(host.Logs.Records, r => r.Message.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
     }
 }

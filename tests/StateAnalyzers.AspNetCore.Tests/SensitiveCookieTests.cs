@@ -54,11 +54,11 @@ public sealed class SensitiveCookieTests
 
         Assert.DoesNotContain(SetCookies.Of(response), c => c.Name == name);
         Assert.Single(SetCookies.Of(response), c => c.Name == "ui");
-        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SensitiveCookieId);
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE001);
         Assert.Equal("dropped", record.Property("Action"));
         Assert.Equal(LogLevel.Warning, record.Level);
         Assert.Contains(reason, record.Message, StringComparison.Ordinal);
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE001, "dropped"));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class SensitiveCookieTests
         var record = Assert.Single(host.Logs.Guard);
         Assert.Equal("reported", record.Property("Action"));
         Assert.Contains(reason, record.Message, StringComparison.Ordinal);
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "reported"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE001, "reported"));
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class SensitiveCookieTests
         Assert.DoesNotContain(SetCookies.Of(byName), c => c.Name == "LicenseKey");
         Assert.DoesNotContain(SetCookies.Of(byPrefix), c => c.Name == "data");
         Assert.Single(SetCookies.Of(allowed), c => c.Name == "DeviceToken");
-        Assert.Equal(2, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+        Assert.Equal(2, host.Metrics.Count(RuleIds.STATE001, "dropped"));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class SensitiveCookieTests
         var response = await host.GetAsync("/");
 
         Assert.Equal(new[] { "ui" }, SetCookies.Of(response).Select(c => c.Name));
-        Assert.Equal(3, host.Metrics.Count(RuleCatalog.SensitiveCookieId, "dropped"));
+        Assert.Equal(3, host.Metrics.Count(RuleIds.STATE001, "dropped"));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SignInManagerSignOutTests
         Assert.True(response.IsSuccessStatusCode);
         Assert.False(jar.Cookies.ContainsKey(".AspNetCore.Identity.Application"));
         Assert.Equal(ShopApp.EmptyCart, await (await host.GetAsync("/cart", jar)).Content.ReadAsStringAsync());
-        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
         Assert.Contains("'" + IdentityConstants.ApplicationScheme + "'", record.Message, StringComparison.Ordinal);
     }
 }

@@ -41,11 +41,11 @@ public sealed class SignOutSessionTests
         Assert.True(SetCookies.Single(response, ".AspNetCore.Session").IsDeletion);
         Assert.False(jar.Cookies.ContainsKey(".AspNetCore.Session"));
         Assert.Equal(ShopApp.EmptyCart, await (await host.GetAsync("/cart", stolen)).Content.ReadAsStringAsync());
-        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
-        Assert.Equal(StateGuardTelemetry.EventId(RuleCatalog.SignOutWithoutSessionClearId, GuardAction.Cleared), record.EventId.Id);
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
+        Assert.Equal(StateGuardTelemetry.EventId(RuleIds.STATE003, GuardAction.Cleared), record.EventId.Id);
         Assert.Equal("cleared", record.Property("Action"));
         Assert.Contains("removed from the store", record.Message, StringComparison.Ordinal);
-        Assert.Equal(1, host.Metrics.Count(RuleCatalog.SignOutWithoutSessionClearId, "cleared"));
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE003, "cleared"));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class SignOutSessionTests
         await host.GetAsync("/login-page", jar);
 
         Assert.Equal("3 books", await (await host.GetAsync("/cart", jar)).Content.ReadAsStringAsync());
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class SignOutSessionTests
         await host.GetAsync("/logout", jar);
 
         Assert.Equal("3 books", await (await host.GetAsync("/cart", jar)).Content.ReadAsStringAsync());
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SignOutSessionTests
 
         Assert.Equal("signed out", await response.Content.ReadAsStringAsync());
         Assert.True(SetCookies.Single(response, ".AspNetCore.Cookies").IsDeletion);
-        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SignOutWithoutSessionClearId);
+        Assert.DoesNotContain(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE003);
     }
 
     [Fact]

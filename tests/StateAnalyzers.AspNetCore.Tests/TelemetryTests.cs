@@ -11,13 +11,13 @@ public sealed class TelemetryTests
     [Fact]
     public void Event_ids_are_stable_numbers_per_rule_and_action()
     {
-        Assert.Equal(1010, StateGuardTelemetry.EventId(RuleCatalog.SensitiveCookieId, GuardAction.Reported));
-        Assert.Equal(1022, StateGuardTelemetry.EventId(RuleCatalog.OversizedCookieId, GuardAction.Dropped));
-        Assert.Equal(1033, StateGuardTelemetry.EventId(RuleCatalog.SignOutWithoutSessionClearId, GuardAction.Cleared));
-        Assert.Equal(1034, StateGuardTelemetry.EventId(RuleCatalog.SignOutWithoutSessionClearId, GuardAction.Failed));
-        Assert.Equal(1041, StateGuardTelemetry.EventId(RuleCatalog.HttpOnlyId, GuardAction.Fixed));
-        Assert.Equal(1051, StateGuardTelemetry.EventId(RuleCatalog.SecureId, GuardAction.Fixed));
-        Assert.Equal(1060, StateGuardTelemetry.EventId(RuleCatalog.SameSiteId, GuardAction.Reported));
+        Assert.Equal(1010, StateGuardTelemetry.EventId(RuleIds.STATE001, GuardAction.Reported));
+        Assert.Equal(1022, StateGuardTelemetry.EventId(RuleIds.STATE002, GuardAction.Dropped));
+        Assert.Equal(1033, StateGuardTelemetry.EventId(RuleIds.STATE003, GuardAction.Cleared));
+        Assert.Equal(1034, StateGuardTelemetry.EventId(RuleIds.STATE003, GuardAction.Failed));
+        Assert.Equal(1041, StateGuardTelemetry.EventId(RuleIds.STATE004, GuardAction.Fixed));
+        Assert.Equal(1051, StateGuardTelemetry.EventId(RuleIds.STATE005, GuardAction.Fixed));
+        Assert.Equal(1060, StateGuardTelemetry.EventId(RuleIds.STATE006, GuardAction.Reported));
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class TelemetryTests
 
         await host.GetAsync("/");
 
-        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.HttpOnlyId);
+        var record = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE004);
         Assert.Equal(1040, record.EventId.Id);
         Assert.Equal(LogLevel.Warning, record.Level);
         var expected = string.Format(System.Globalization.CultureInfo.InvariantCulture, RuleCatalog.HttpOnly.Message().Format, "'prefs'", "the Set-Cookie header has no HttpOnly attribute");
         Assert.StartsWith("STATE004 reported: " + expected, record.Message, StringComparison.Ordinal);
-        Assert.Equal(RuleCatalog.HttpOnlyId, record.Property("RuleId"));
+        Assert.Equal(RuleIds.STATE004, record.Property("RuleId"));
         Assert.Equal("prefs", record.Property("CookieName"));
-        Assert.Equal(LogLevel.Information, Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleCatalog.SameSiteId).Level);
+        Assert.Equal(LogLevel.Information, Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE006).Level);
     }
 
     [Fact]
@@ -56,9 +56,9 @@ public sealed class TelemetryTests
         await host.GetAsync("/");
         await host.GetAsync("/");
 
-        Assert.Equal(4, host.Metrics.Count(RuleCatalog.HttpOnlyId, "fixed"));
-        Assert.Equal(4, host.Metrics.Count(RuleCatalog.SecureId, "fixed"));
-        Assert.Equal(4, host.Metrics.Count(RuleCatalog.SameSiteId, "fixed"));
+        Assert.Equal(4, host.Metrics.Count(RuleIds.STATE004, "fixed"));
+        Assert.Equal(4, host.Metrics.Count(RuleIds.STATE005, "fixed"));
+        Assert.Equal(4, host.Metrics.Count(RuleIds.STATE006, "fixed"));
         Assert.Equal(12, host.Metrics.Measurements.Sum(m => m.Value));
     }
 

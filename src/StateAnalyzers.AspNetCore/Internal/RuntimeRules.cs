@@ -32,8 +32,7 @@ internal static class RuntimeRules
     /// <summary>The default value of the rule's <c>allowed_cookie_names</c> option (STATE004: <c>XSRF-TOKEN</c>).</summary>
     public static IEnumerable<string> DefaultExemptions(Rule rule) =>
         rule.Options
+            .OfType<RuleOption<IReadOnlyList<string>>>()
             .Where(o => o.Name == AllowedCookieNamesOption)
-            .SelectMany(o => o.DefaultValue.Split(','))
-            .Select(n => n.Trim())
-            .Where(n => n.Length > 0);
+            .SelectMany(o => o.Default);
 }

@@ -87,7 +87,7 @@ internal sealed class StateGuardEvents : IDisposable
             return;
         }
 
-        object?[] args = ruleId == RuleCatalog.OversizedCookieId
+        object?[] args = ruleId == RuleIds.STATE002
             ? new object?[] { ruleId, definition.ActionName, cookieName, _limit, reason, outcome, cookieLength }
             : new object?[] { ruleId, definition.ActionName, cookieName, reason, outcome, cookieLength };
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
@@ -98,7 +98,7 @@ internal sealed class StateGuardEvents : IDisposable
     /// <summary>STATE003's action at one sign-out.</summary>
     public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
     {
-        var ruleId = RuleCatalog.SignOutWithoutSessionClearId;
+        var ruleId = RuleIds.STATE003;
         var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
         Count(ruleId, definition);
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
@@ -149,8 +149,8 @@ internal sealed class StateGuardEvents : IDisposable
 
             var holes = rule.Id switch
             {
-                RuleCatalog.OversizedCookieId => SizeHoles,
-                RuleCatalog.SignOutWithoutSessionClearId => SignOutHoles,
+                RuleIds.STATE002 => SizeHoles,
+                RuleIds.STATE003 => SignOutHoles,
                 _ => CookieHoles,
             };
             // Cookie names are quoted, as the analyzers quote them in the same messages.

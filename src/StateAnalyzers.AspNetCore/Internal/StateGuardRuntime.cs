@@ -44,20 +44,20 @@ internal sealed class StateGuardRuntime
     {
         var settings = Settings;
         var needed = AttributeFixes.None;
-        if (!options.HttpOnly && settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name) == StateGuardMode.Enforce)
+        if (!options.HttpOnly && settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name) == StateGuardMode.Enforce)
         {
             needed |= AttributeFixes.HttpOnly;
         }
 
         if (!options.Secure &&
             (options.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps) &&
-            settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name) == StateGuardMode.Enforce)
+            settings.ModeFor(RuleIds.STATE005, settings.Secure, name) == StateGuardMode.Enforce)
         {
             needed |= AttributeFixes.Secure;
         }
 
         if (options.SameSite == SameSiteMode.Unspecified &&
-            settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name) == StateGuardMode.Enforce)
+            settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Enforce)
         {
             needed |= AttributeFixes.SameSite;
         }
@@ -76,7 +76,7 @@ internal sealed class StateGuardRuntime
         if (httpOnly)
         {
             fixedOptions.HttpOnly = true;
-            Events.Cookie(RuleCatalog.HttpOnlyId, GuardAction.Fixed, name, length, FindingReasons.HttpOnlyNotSet, "added HttpOnly");
+            Events.Cookie(RuleIds.STATE004, GuardAction.Fixed, name, length, FindingReasons.HttpOnlyNotSet, "added HttpOnly");
         }
 
         if (secure)
@@ -84,19 +84,19 @@ internal sealed class StateGuardRuntime
             fixedOptions.Secure = true;
             if (sameSiteNone)
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
+                Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
                     RuleCatalog.SameSiteNoneWithoutSecureVariant);
             }
             else
             {
-                Events.Cookie(RuleCatalog.SecureId, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure");
+                Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure");
             }
         }
 
         if (sameSite)
         {
             fixedOptions.SameSite = SameSiteMode.Lax;
-            Events.Cookie(RuleCatalog.SameSiteId, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
+            Events.Cookie(RuleIds.STATE006, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
         }
 
         return fixedOptions;
@@ -194,32 +194,32 @@ internal sealed class StateGuardRuntime
             headerValue = headerValue[1..^1];
         }
 
-        if (settings.ModeFor(RuleCatalog.OversizedCookieId, settings.OversizedCookies, name) != StateGuardMode.Off
+        if (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) != StateGuardMode.Off
             && Inspector.IsOversized(CookieInspector.Size(name, headerValue)))
         {
             return false;
         }
 
-        if (settings.ModeFor(RuleCatalog.SensitiveCookieId, settings.SensitiveCookies, name) != StateGuardMode.Off
+        if (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) != StateGuardMode.Off
             && Inspector.SensitiveReason(name, value) is not null)
         {
             return false;
         }
 
-        if (!written.HttpOnly && settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name) != StateGuardMode.Off)
+        if (!written.HttpOnly && settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name) != StateGuardMode.Off)
         {
             return false;
         }
 
         if (!written.Secure
             && (written.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
-            && settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name) != StateGuardMode.Off)
+            && settings.ModeFor(RuleIds.STATE005, settings.Secure, name) != StateGuardMode.Off)
         {
             return false;
         }
 
         return written.SameSite != SameSiteMode.Unspecified
-            || settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name) == StateGuardMode.Off;
+            || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
     }
 
     /// <summary><c>XC1</c>, <c>XC2</c>...: a name a chunked series uses for its parts.</summary>
@@ -247,22 +247,22 @@ internal sealed class StateGuardRuntime
         var length = CookieInspector.Size(cookie.Name, cookie.Value);
 
         // Content: STATE002 (too large) and STATE001 (a secret). Neither can be fixed, so Enforce drops the cookie.
-        var sizeMode = settings.ModeFor(RuleCatalog.OversizedCookieId, settings.OversizedCookies, name);
+        var sizeMode = settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name);
         var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(length);
-        var sensitiveMode = settings.ModeFor(RuleCatalog.SensitiveCookieId, settings.SensitiveCookies, name);
+        var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
         var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, cookie.Value, ref chunked);
         drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
         if (oversized)
         {
             var action = sizeMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            Events.Cookie(RuleCatalog.OversizedCookieId, action, name, length, "name and value are " + length + " bytes",
+            Events.Cookie(RuleIds.STATE002, action, name, length, "name and value are " + length + " bytes",
                 action == GuardAction.Dropped ? DroppedOutcome : ReportedOutcome);
         }
 
         if (sensitiveReason is not null)
         {
             var action = sensitiveMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            Events.Cookie(RuleCatalog.SensitiveCookieId, action, name, length, sensitiveReason,
+            Events.Cookie(RuleIds.STATE001, action, name, length, sensitiveReason,
                 action == GuardAction.Dropped ? DroppedOutcome : drop ? "reported; the cookie was removed by another rule" : ReportedOutcome);
         }
 
@@ -275,27 +275,27 @@ internal sealed class StateGuardRuntime
         string? additions = null;
         if (!cookie.HttpOnly)
         {
-            var mode = settings.ModeFor(RuleCatalog.HttpOnlyId, settings.HttpOnly, name);
+            var mode = settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name);
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(RuleCatalog.HttpOnlyId, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(RuleIds.STATE004, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutHttpOnly, "; httponly", "added HttpOnly", additions);
             }
         }
 
         if (!cookie.Secure)
         {
-            var mode = settings.ModeFor(RuleCatalog.SecureId, settings.Secure, name);
+            var mode = settings.ModeFor(RuleIds.STATE005, settings.Secure, name);
             if (mode != StateGuardMode.Off)
             {
                 if (cookie.SameSite == SameSiteValue.None)
                 {
-                    additions = Attribute(RuleCatalog.SecureId, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
+                    additions = Attribute(RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
-                    additions = Attribute(RuleCatalog.SecureId, RuleCatalog.DefaultVariant, mode, name, length,
+                    additions = Attribute(RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
             }
@@ -303,10 +303,10 @@ internal sealed class StateGuardRuntime
 
         if (cookie.SameSite == SameSiteValue.Unspecified)
         {
-            var mode = settings.ModeFor(RuleCatalog.SameSiteId, settings.SameSite, name);
+            var mode = settings.ModeFor(RuleIds.STATE006, settings.SameSite, name);
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(RuleCatalog.SameSiteId, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(RuleIds.STATE006, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutSameSite, "; samesite=lax", "added SameSite=Lax", additions);
             }
         }

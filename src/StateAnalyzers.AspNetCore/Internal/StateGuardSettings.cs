@@ -33,12 +33,12 @@ internal sealed class StateGuardSettings
         AdditionalSecretPrefixes = value.AdditionalSecretPrefixes.ToArray();
         SignOutSchemesKeepingSession = new HashSet<string>(value.SignOutSchemesKeepingSession, StringComparer.Ordinal);
 
-        SensitiveCookies = Mode(RuleCatalog.SensitiveCookieId);
-        OversizedCookies = Mode(RuleCatalog.OversizedCookieId);
-        SessionAtSignOut = Mode(RuleCatalog.SignOutWithoutSessionClearId);
-        HttpOnly = Mode(RuleCatalog.HttpOnlyId);
-        Secure = Mode(RuleCatalog.SecureId);
-        SameSite = Mode(RuleCatalog.SameSiteId);
+        SensitiveCookies = Mode(RuleIds.STATE001);
+        OversizedCookies = Mode(RuleIds.STATE002);
+        SessionAtSignOut = Mode(RuleIds.STATE003);
+        HttpOnly = Mode(RuleIds.STATE004);
+        Secure = Mode(RuleIds.STATE005);
+        SameSite = Mode(RuleIds.STATE006);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
                         HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||

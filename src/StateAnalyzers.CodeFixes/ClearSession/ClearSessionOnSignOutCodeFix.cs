@@ -18,7 +18,7 @@ namespace StateAnalyzers.CodeFixes.ClearSession;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClearSessionOnSignOutCodeFix)), Shared]
 public sealed class ClearSessionOnSignOutCodeFix : BatchCodeFix<SessionClear>
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.SignOutWithoutSessionClearId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.STATE003);
 
     private protected override string EquivalenceKey => EquivalenceKeys.ClearSessionOnSignOut;
 

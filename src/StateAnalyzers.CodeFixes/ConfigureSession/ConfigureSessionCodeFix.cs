@@ -17,7 +17,7 @@ namespace StateAnalyzers.CodeFixes.ConfigureSession;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigureSessionCodeFix)), Shared]
 public sealed class ConfigureSessionCodeFix : BatchCodeFix<SessionConfiguration>
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.SessionNotConfiguredId);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.STATE007);
 
     private protected override string EquivalenceKey => EquivalenceKeys.ConfigureSession;
 

@@ -18,7 +18,7 @@ namespace StateAnalyzers.CodeFixes.MoveToSession;
 public sealed class MoveToSessionCodeFix : BatchCodeFix<SessionMove>
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleCatalog.SensitiveCookieId, RuleCatalog.OversizedCookieId);
+        ImmutableArray.Create(RuleIds.STATE001, RuleIds.STATE002);
 
     private protected override string EquivalenceKey => EquivalenceKeys.MoveToSession;
 

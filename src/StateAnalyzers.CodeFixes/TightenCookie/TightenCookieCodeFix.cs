@@ -18,7 +18,7 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 public sealed class TightenCookieCodeFix : BatchCodeFix<CookieEdit>
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleCatalog.HttpOnlyId, RuleCatalog.SecureId, RuleCatalog.SameSiteId);
+        ImmutableArray.Create(RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006);
 
     private protected override string EquivalenceKey => EquivalenceKeys.TightenCookie;
 

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
+// Generated from the rule catalogue by tools/StateAnalyzers.Generator (scripts/generate.sh). Do not edit.
+// IDs, categories and severities are constants here so that release tracking (RS2000-RS2008) can check them.
 using Microsoft.CodeAnalysis;
 using StateAnalyzers.Catalogue;
 
@@ -8,39 +8,111 @@ namespace StateAnalyzers.Rules;
 /// <summary>Roslyn descriptors built from the catalogue; one per rule message.</summary>
 internal static class Descriptors
 {
-    public static readonly DiagnosticDescriptor SensitiveCookie = Create(RuleCatalog.SensitiveCookie);
-    public static readonly DiagnosticDescriptor OversizedCookie = Create(RuleCatalog.OversizedCookie);
-    public static readonly DiagnosticDescriptor HttpOnly = Create(RuleCatalog.HttpOnly);
-    public static readonly DiagnosticDescriptor Secure = Create(RuleCatalog.Secure);
-    public static readonly DiagnosticDescriptor SameSiteNoneWithoutSecure = Create(RuleCatalog.Secure, RuleCatalog.SameSiteNoneWithoutSecureVariant);
-    public static readonly DiagnosticDescriptor SameSite = Create(RuleCatalog.SameSite);
-    public static readonly DiagnosticDescriptor SignOutWithoutSessionClear = Create(RuleCatalog.SignOutWithoutSessionClear);
-    public static readonly DiagnosticDescriptor SessionNotConfigured = Create(RuleCatalog.SessionNotConfigured);
-    public static readonly DiagnosticDescriptor SessionServicesMissing = Create(RuleCatalog.SessionNotConfigured, RuleCatalog.SessionServicesMissingVariant);
+    /// <summary>STATE001: Sensitive data is stored in a cookie.</summary>
+    public static readonly DiagnosticDescriptor SensitiveCookie = new(
+        RuleIds.STATE001,
+        RuleCatalog.SensitiveCookie.Title,
+        RuleCatalog.SensitiveCookie.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SensitiveCookie.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
 
-    public static DiagnosticDescriptor Create(Rule rule, string variant = RuleCatalog.DefaultVariant) =>
-        new DiagnosticDescriptor(
-            rule.Id,
-            rule.Title,
-            rule.Message(variant).Format,
-            rule.Category,
-            ToSeverity(rule.DefaultSeverity),
-            isEnabledByDefault: true,
-            description: null,
-            helpLinkUri: rule.HelpLink,
-            customTags: Tags(rule).ToArray());
+    /// <summary>STATE002: Cookie value may exceed the 4 KB browser limit.</summary>
+    public static readonly DiagnosticDescriptor OversizedCookie = new(
+        RuleIds.STATE002,
+        RuleCatalog.OversizedCookie.Title,
+        RuleCatalog.OversizedCookie.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.OversizedCookie.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
 
-    private static IEnumerable<string> Tags(Rule rule)
-    {
-        // Rules that read compilation-wide facts still report per document, so none is CompilationEnd.
-        yield return rule.Category;
-    }
+    /// <summary>STATE003: Sign-out does not clear the session.</summary>
+    public static readonly DiagnosticDescriptor SignOutWithoutSessionClear = new(
+        RuleIds.STATE003,
+        RuleCatalog.SignOutWithoutSessionClear.Title,
+        RuleCatalog.SignOutWithoutSessionClear.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SignOutWithoutSessionClear.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
 
-    private static DiagnosticSeverity ToSeverity(RuleSeverity severity) => severity switch
-    {
-        RuleSeverity.Hidden => DiagnosticSeverity.Hidden,
-        RuleSeverity.Info => DiagnosticSeverity.Info,
-        RuleSeverity.Error => DiagnosticSeverity.Error,
-        _ => DiagnosticSeverity.Warning,
-    };
+    /// <summary>STATE004: Cookie is readable by client-side script (HttpOnly not set).</summary>
+    public static readonly DiagnosticDescriptor HttpOnly = new(
+        RuleIds.STATE004,
+        RuleCatalog.HttpOnly.Title,
+        RuleCatalog.HttpOnly.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.HttpOnly.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
+    /// <summary>STATE005: Cookie can be sent over plain HTTP (Secure not set).</summary>
+    public static readonly DiagnosticDescriptor Secure = new(
+        RuleIds.STATE005,
+        RuleCatalog.Secure.Title,
+        RuleCatalog.Secure.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.Secure.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
+    /// <summary>STATE005: Cookie can be sent over plain HTTP (Secure not set) (SameSiteNoneWithoutSecure).</summary>
+    public static readonly DiagnosticDescriptor SameSiteNoneWithoutSecure = new(
+        RuleIds.STATE005,
+        RuleCatalog.Secure.Title,
+        RuleCatalog.Secure.Message(RuleCatalog.SameSiteNoneWithoutSecureVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.Secure.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
+    /// <summary>STATE006: Cookie has no SameSite policy.</summary>
+    public static readonly DiagnosticDescriptor SameSite = new(
+        RuleIds.STATE006,
+        RuleCatalog.SameSite.Title,
+        RuleCatalog.SameSite.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SameSite.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
+    /// <summary>STATE007: Session is used but not configured.</summary>
+    public static readonly DiagnosticDescriptor SessionNotConfigured = new(
+        RuleIds.STATE007,
+        RuleCatalog.SessionNotConfigured.Title,
+        RuleCatalog.SessionNotConfigured.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SessionNotConfigured.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
+
+    /// <summary>STATE007: Session is used but not configured (SessionServicesMissing).</summary>
+    public static readonly DiagnosticDescriptor SessionServicesMissing = new(
+        RuleIds.STATE007,
+        RuleCatalog.SessionNotConfigured.Title,
+        RuleCatalog.SessionNotConfigured.Message(RuleCatalog.SessionServicesMissingVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SessionNotConfigured.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
 }

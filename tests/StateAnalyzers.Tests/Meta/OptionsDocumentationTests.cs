@@ -34,5 +34,5 @@ public class OptionsDocumentationTests
         }
     }
 
-    private static string Shown(RuleOption option) => option.DefaultValue.Length == 0 ? EmptyDefault : option.DefaultValue;
+    private static string Shown(RuleOption option) => option.DefaultText.Length == 0 ? EmptyDefault : option.DefaultText;
 }
