@@ -31,7 +31,7 @@ internal static class SessionClearer
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         return root is not null && model is not null && Call(root, clear.Span) is { } call
-            && Plan(new StatementEdits(HttpUsing.NewLineOf(root)), new HashSet<SyntaxNode>(), model, call, clear, HttpUsing.NewLineOf(root));
+            && Plan(new StatementEdits(Usings.NewLineOf(root)), new HashSet<SyntaxNode>(), model, call, clear, Usings.NewLineOf(root));
     }
 
     private static async Task<Document> ApplyAsync(Document document, List<SessionClear> clears, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal static class SessionClearer
             return document;
         }
 
-        var newLine = HttpUsing.NewLineOf(root);
+        var newLine = Usings.NewLineOf(root);
         var edits = new StatementEdits(newLine);
         var parameterAdded = new HashSet<SyntaxNode>();
         var needsHttpUsing = false;
@@ -51,7 +51,7 @@ internal static class SessionClearer
         {
             if (Call(root, clear.Span) is { } call && Plan(edits, parameterAdded, model, call, clear, newLine))
             {
-                needsHttpUsing |= clear.AddParameter is not null && !HttpUsing.InScope(model, call.SpanStart, HttpContextType);
+                needsHttpUsing |= clear.AddParameter is not null && !Usings.InScope(model, call.SpanStart, HttpContextType);
             }
         }
 
@@ -63,7 +63,7 @@ internal static class SessionClearer
         var newRoot = edits.Apply(root);
         if (needsHttpUsing)
         {
-            newRoot = HttpUsing.Add(newRoot, newLine);
+            newRoot = Usings.Add(newRoot, newLine);
         }
 
         return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -41,7 +41,8 @@ internal static class SessionConfigurer
             var newRoot = plan.Edits.Apply(plan.Root);
             foreach (var name in plan.Usings.OrderBy(n => n, StringComparer.Ordinal))
             {
-                newRoot = AddUsing(newRoot, name, plan.NewLine);
+                // A plain line break: an elastic one before a top-level statement or a type would become a blank line.
+                newRoot = Usings.Add(newRoot, SyntaxFactory.EndOfLine(plan.NewLine.ToFullString()), name);
             }
 
             var document = solution.GetDocument(plan.Document.Id)!.WithSyntaxRoot(newRoot);
@@ -251,8 +252,8 @@ internal static class SessionConfigurer
             foreach (var invocation in Invocations(plan, items[i]))
             {
                 if (SessionPipeline.Classify(invocation, types) is PipelineStep.ServiceRegistration or PipelineStep.AddSession
-                    && SessionPipeline.Receiver(invocation) is { IsImplicit: false } receiver
-                    && SessionPipeline.Implements(OperationFlow.SkipConversions(receiver).Type, types.ServiceCollection))
+                    && Symbols.Receiver(invocation) is { IsImplicit: false } receiver
+                    && Symbols.Implements(OperationFlow.SkipConversions(receiver).Type, types.ServiceCollection))
                 {
                     return (i + 1, OperationFlow.SkipConversions(receiver).Syntax.ToString());
                 }
@@ -280,9 +281,9 @@ internal static class SessionConfigurer
             foreach (var invocation in Invocations(plan, items[i]))
             {
                 if (SessionPipeline.Classify(invocation, types) is not (PipelineStep.None or PipelineStep.ServiceRegistration)
-                    && SessionPipeline.Receiver(invocation) is { IsImplicit: false } receiver
+                    && Symbols.Receiver(invocation) is { IsImplicit: false } receiver
                     && OperationFlow.SkipConversions(receiver) is { Syntax: IdentifierNameSyntax name } app
-                    && SessionPipeline.Implements(app.Type, types.ApplicationBuilder))
+                    && Symbols.Implements(app.Type, types.ApplicationBuilder))
                 {
                     return name.Identifier.ValueText;
                 }
@@ -353,7 +354,7 @@ internal static class SessionConfigurer
         foreach (var method in type.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name))
         {
             if (plan.Model.GetDeclaredSymbol(method) is { } symbol
-                && symbol.Parameters.FirstOrDefault(p => SessionPipeline.Implements(p.Type, parameterType)) is { } parameter)
+                && symbol.Parameters.FirstOrDefault(p => Symbols.Implements(p.Type, parameterType)) is { } parameter)
             {
                 return (method, parameter.Name);
             }
@@ -412,20 +413,6 @@ internal static class SessionConfigurer
         }
     }
 
-    private static SyntaxNode AddUsing(SyntaxNode root, string @namespace, SyntaxTrivia newLine)
-    {
-        if (root is not CompilationUnitSyntax unit || unit.Usings.Any(u => u.Alias is null && u.Name?.ToString() == @namespace))
-        {
-            return root;
-        }
-
-        // A plain line break: an elastic one before a top-level statement or a type would become a blank line.
-        newLine = SyntaxFactory.EndOfLine(newLine.ToFullString());
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(@namespace)).WithAdditionalAnnotations(Formatter.Annotation);
-        var index = unit.Usings.TakeWhile(u => u.Alias is null && u.StaticKeyword == default && string.CompareOrdinal(u.Name?.ToString(), @namespace) < 0).Count();
-        var usings = unit.Usings.Insert(index, unit.Usings.Count == 0 ? directive.WithTrailingTrivia(newLine, newLine) : directive.WithTrailingTrivia(newLine));
-        return unit.WithUsings(usings);
-    }
 
     private static async Task<DocumentPlan?> PlanFor(Solution solution, SyntaxTree? tree, Dictionary<DocumentId, DocumentPlan> plans, CancellationToken cancellationToken)
     {
@@ -446,7 +433,7 @@ internal static class SessionConfigurer
             return null;
         }
 
-        var plan = new DocumentPlan(document, root, model, HttpUsing.NewLineOf(root));
+        var plan = new DocumentPlan(document, root, model, Usings.NewLineOf(root));
         plans[document.Id] = plan;
         return plan;
     }

@@ -151,11 +151,11 @@ internal static class SessionMover
             return document;
         }
 
-        var needsUsing = !HttpUsing.InScope(model, targets.Keys.First().SpanStart, "SessionExtensions");
+        var needsUsing = !Usings.InScope(model, targets.Keys.First().SpanStart, "SessionExtensions");
         var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Rewrite(original, rewritten, targets[original]));
         if (needsUsing)
         {
-            newRoot = HttpUsing.Add(newRoot, HttpUsing.NewLineOf(root));
+            newRoot = Usings.Add(newRoot, Usings.NewLineOf(root));
         }
 
         return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

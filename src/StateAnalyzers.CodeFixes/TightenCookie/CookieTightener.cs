@@ -52,12 +52,12 @@ internal static class CookieTightener
         }
 
         var needsUsing = byNode.Any(p => p.Value.Any(IntroducesHttpTypes))
-            && !HttpUsing.InScope(model, byNode.Keys.First().SpanStart, "SameSiteMode");
-        var newLine = HttpUsing.NewLineOf(root);
+            && !Usings.InScope(model, byNode.Keys.First().SpanStart, "SameSiteMode");
+        var newLine = Usings.NewLineOf(root);
         var newRoot = root.ReplaceNodes(byNode.Keys, (original, rewritten) => Rewrite(rewritten, byNode[original], newLine));
         if (needsUsing)
         {
-            newRoot = HttpUsing.Add(newRoot, newLine);
+            newRoot = Usings.Add(newRoot, newLine);
         }
 
         var result = document.WithSyntaxRoot(newRoot);

@@ -8,6 +8,7 @@ using StateAnalyzers.Cookies;
 using StateAnalyzers.Cookies.Attributes;
 using StateAnalyzers.Cookies.Policy;
 using StateAnalyzers.Internal;
+using StateAnalyzers.Session;
 
 namespace StateAnalyzers.Analysis;
 
@@ -174,23 +175,20 @@ internal sealed class ProjectFacts
             return;
         }
 
-        switch (method.Name)
+        switch (SessionPipeline.Classify(earlier, model.Types))
         {
-            case "UseSession":
+            case PipelineStep.UseSession:
                 sessionBefore = true;
                 return;
-            case "UseAuthentication":
+            case PipelineStep.UseAuthentication:
                 authenticationBefore = true;
                 return;
-            case "UseMiddleware":
-                var middleware = method.TypeArguments.FirstOrDefault()
-                    ?? (earlier.Arguments.Skip(1).FirstOrDefault()?.Value as ITypeOfOperation)?.TypeOperand;
-                if (middleware is not null)
-                {
-                    middlewareBefore.Add(middleware);
-                }
+        }
 
-                return;
+        if (SessionPipeline.MiddlewareType(earlier) is { } middleware)
+        {
+            middlewareBefore.Add(middleware);
+            return;
         }
 
         inlineBefore.AddRange(Lambdas(earlier).Select(l => (l.Syntax.SyntaxTree, l.Syntax.Span)));
@@ -207,13 +205,8 @@ internal sealed class ProjectFacts
     }
 
     /// <summary>A call on an <c>IApplicationBuilder</c> (or a type implementing it, such as <c>WebApplication</c>).</summary>
-    private static bool IsPipelineCall(IInvocationOperation invocation, WellKnownTypes types)
-    {
-        var receiver = invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-        var type = receiver is null ? null : OperationFlow.SkipConversions(receiver).Type;
-        return type is not null && types.ApplicationBuilder is not null
-            && (SymbolEqualityComparer.Default.Equals(type, types.ApplicationBuilder) || type.AllInterfaces.Contains(types.ApplicationBuilder, SymbolEqualityComparer.Default));
-    }
+    private static bool IsPipelineCall(IInvocationOperation invocation, WellKnownTypes types) =>
+        Symbols.Implements(Symbols.ReceiverType(invocation), types.ApplicationBuilder);
 
     private static IEnumerable<IAnonymousFunctionOperation> Lambdas(IInvocationOperation invocation) =>
         invocation.Arguments

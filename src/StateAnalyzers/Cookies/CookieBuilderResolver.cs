@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 using StateAnalyzers.Analysis;
 using StateAnalyzers.Cookies.Attributes;
 using StateAnalyzers.Internal;
+using StateAnalyzers.Session;
 
 namespace StateAnalyzers.Cookies;
 
@@ -41,9 +42,9 @@ internal sealed class CookieBuilderResolver
     public IEnumerable<CookieWrite> FromInvocation(IInvocationOperation invocation) =>
         MayConfigureCookies(invocation) ? Configured(invocation) : Array.Empty<CookieWrite>();
 
-    private static bool MayConfigureCookies(IInvocationOperation invocation)
+    private bool MayConfigureCookies(IInvocationOperation invocation)
     {
-        if (IsAddSession(invocation.TargetMethod))
+        if (SessionPipeline.IsAddSession(invocation.TargetMethod, _model.Types))
         {
             return true;
         }
@@ -75,7 +76,7 @@ internal sealed class CookieBuilderResolver
             }
         }
 
-        if (!foundLambda && registration && IsAddSession(invocation.TargetMethod))
+        if (!foundLambda && registration && SessionPipeline.IsAddSession(invocation.TargetMethod, _model.Types))
         {
             yield return new CookieWrite(CookieSource.Session, invocation, null, null, CookieDefaults.ForBuilder(CookieSource.Session, invocation), isRegistration: true);
         }
@@ -87,9 +88,6 @@ internal sealed class CookieBuilderResolver
         && RegistrationNames.Contains(method.Name)
         && method.ContainingAssembly?.Name is { } assembly
         && (assembly.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Extensions", System.StringComparison.Ordinal));
-
-    public static bool IsAddSession(IMethodSymbol method) =>
-        method.Name == "AddSession" && method.ContainingType?.Name == "SessionServiceCollectionExtensions";
 
     private CookieWrite Walk(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, IParameterSymbol options, CookieSource source, bool registration)
     {

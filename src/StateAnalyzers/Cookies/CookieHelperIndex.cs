@@ -85,13 +85,13 @@ internal sealed class CookieHelperIndex
     /// </summary>
     public CookieWrite? WriteAt(IInvocationOperation invocation)
     {
-        if (For(invocation.TargetMethod) is not { } helper || Argument(invocation, helper.ValueParameter) is not { } value)
+        if (For(invocation.TargetMethod) is not { } helper || Symbols.Argument(invocation, helper.ValueParameter) is not { } value)
         {
             return null;
         }
 
         var name = helper.ConstantName
-            ?? (helper.NameParameter is { } ordinal ? Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
+            ?? (helper.NameParameter is { } ordinal ? Symbols.Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
         return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
     }
 
@@ -134,10 +134,10 @@ internal sealed class CookieHelperIndex
             // A helper that calls another helper with its own parameter.
             if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method)
                 && For(invocation.TargetMethod.OriginalDefinition, depth + 1) is { } inner
-                && Argument(invocation, inner.ValueParameter) is { } passed
+                && Symbols.Argument(invocation, inner.ValueParameter) is { } passed
                 && ParameterOf(passed, method) is { } outerValue)
             {
-                var name = inner.NameParameter is { } nameOrdinal ? Argument(invocation, nameOrdinal) : null;
+                var name = inner.NameParameter is { } nameOrdinal ? Symbols.Argument(invocation, nameOrdinal) : null;
                 return new CookieHelper(
                     outerValue.Ordinal,
                     name is null ? null : ParameterOf(name, method)?.Ordinal,
@@ -147,9 +147,6 @@ internal sealed class CookieHelperIndex
 
         return null;
     }
-
-    public static IOperation? Argument(IInvocationOperation invocation, int ordinal) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
 
     /// <summary>The parameter of <paramref name="method"/> the value comes from, directly or through a local set from it.</summary>
     private static IParameterSymbol? ParameterOf(IOperation value, IMethodSymbol method)

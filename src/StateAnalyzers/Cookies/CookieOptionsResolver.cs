@@ -29,7 +29,7 @@ internal sealed class CookieOptionsResolver
 
     public CookieAttributes FromCreation(IObjectCreationOperation creation, IOperation write, int depth)
     {
-        var isBuilder = SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, _model.Types.CookieBuilder);
+        var isBuilder = Symbols.Is(creation.Type, _model.Types.CookieBuilder);
         CookieAttributes attributes;
         var copied = creation.Arguments.FirstOrDefault();
         if (copied is not null)

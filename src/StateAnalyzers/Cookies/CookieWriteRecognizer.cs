@@ -34,14 +34,14 @@ internal sealed class CookieWriteRecognizer
     public CookieWrite? FromInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.Name == AppendName && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, Types.ResponseCookies))
+        if (method.Name == AppendName && Symbols.Is(method.ContainingType, Types.ResponseCookies))
         {
             return FromAppend(invocation);
         }
 
         if (method.Name is AppendName or "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
         {
-            var headers = method.IsExtensionMethod ? invocation.Arguments[0].Value : invocation.Instance;
+            var headers = Symbols.Receiver(invocation);
             var offset = method.IsExtensionMethod ? 1 : 0;
             if (invocation.Arguments.Length >= offset + 2
                 && IsResponseHeaders(headers)
@@ -139,7 +139,7 @@ internal sealed class CookieWriteRecognizer
     }
 
     private static IOperation Argument(IInvocationOperation invocation, int ordinal) =>
-        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value ?? invocation.Arguments[ordinal].Value;
+        Symbols.Argument(invocation, ordinal) ?? invocation.Arguments[ordinal].Value;
 
     /// <summary>An <c>IHeaderDictionary</c> that is not a request's headers.</summary>
     private bool IsResponseHeaders(IOperation? headers)

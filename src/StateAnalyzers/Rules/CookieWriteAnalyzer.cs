@@ -14,25 +14,9 @@ namespace StateAnalyzers.Rules;
 /// of <see cref="CandidateIndex"/>. Nothing is registered when the
 /// compilation does not reference ASP.NET Core.
 /// </summary>
-public abstract class CookieWriteAnalyzer : DiagnosticAnalyzer
+public abstract class CookieWriteAnalyzer : StateAnalyzer
 {
-    public sealed override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = CompilationModel.For(start.Compilation);
-            if (model is null)
-            {
-                return;
-            }
-
-            start.RegisterSemanticModelAction(c => AnalyzeFile(c, model));
-        });
-    }
-
-    private void AnalyzeFile(SemanticModelAnalysisContext context, CompilationModel model)
+    private protected sealed override void AnalyzeFile(SemanticModelAnalysisContext context, CompilationModel model)
     {
         RuleSettings? settings = null;
         RuleSettings Settings() => settings ??= RuleSettings.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.SemanticModel.SyntaxTree));

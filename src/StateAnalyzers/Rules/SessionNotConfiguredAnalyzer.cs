@@ -20,37 +20,23 @@ namespace StateAnalyzers.Rules;
 /// one on every type cost the driver about 1.8 MB per 500 files for a check that only Startup classes need.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SessionNotConfiguredAnalyzer : DiagnosticAnalyzer
+public sealed class SessionNotConfiguredAnalyzer : StateAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.SessionNotConfigured, Descriptors.SessionServicesMissing);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeFile(SemanticModelAnalysisContext context, CompilationModel model)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        Action<Diagnostic> report = context.ReportDiagnostic;
+        foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
-            var model = CompilationModel.For(start.Compilation);
-            if (model is null)
+            if (operation is IInvocationOperation invocation)
             {
-                return;
+                AnalyzeInvocation(report, model, invocation);
             }
+        }
 
-            start.RegisterSemanticModelAction(c =>
-            {
-                Action<Diagnostic> report = c.ReportDiagnostic;
-                foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
-                {
-                    if (operation is IInvocationOperation invocation)
-                    {
-                        AnalyzeInvocation(report, model, invocation);
-                    }
-                }
-
-                AnalyzeStartups(report, model, c.SemanticModel.SyntaxTree);
-            });
-        });
+        AnalyzeStartups(report, model, context.SemanticModel.SyntaxTree);
     }
 
     private static void AnalyzeInvocation(Action<Diagnostic> report, CompilationModel model, IInvocationOperation invocation)

@@ -20,33 +20,19 @@ namespace StateAnalyzers.Rules;
 /// compilation; the findings are reported per document, so they show up live in the IDE.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SignOutWithoutSessionClearAnalyzer : DiagnosticAnalyzer
+public sealed class SignOutWithoutSessionClearAnalyzer : StateAnalyzer
 {
     private const string HttpContextParameterName = "httpContext";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SignOutWithoutSessionClear);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void AnalyzeFile(SemanticModelAnalysisContext context, CompilationModel model)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        Action<Diagnostic> report = context.ReportDiagnostic;
+        foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
-            var model = CompilationModel.For(start.Compilation);
-            if (model is null)
-            {
-                return;
-            }
-
-            start.RegisterSemanticModelAction(c =>
-            {
-                Action<Diagnostic> report = c.ReportDiagnostic;
-                foreach (var operation in model.Candidates.In(c.SemanticModel, c.FilterSpan, c.CancellationToken))
-                {
-                    Analyze(report, model, operation);
-                }
-            });
-        });
+            Analyze(report, model, operation);
+        }
     }
 
     private static void Analyze(Action<Diagnostic> report, CompilationModel model, IOperation operation)

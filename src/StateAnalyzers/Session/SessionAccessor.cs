@@ -43,7 +43,7 @@ internal static class SessionAccessor
 
     private static string? FromHttpContext(WellKnownTypes types, IOperation operation)
     {
-        if (operation.IsImplicit || operation is IInstanceReferenceOperation || !Is(operation.Type, types.HttpContext))
+        if (operation.IsImplicit || operation is IInstanceReferenceOperation || !Symbols.Is(operation.Type, types.HttpContext))
         {
             return null;
         }
@@ -57,7 +57,7 @@ internal static class SessionAccessor
 
     private static string? FromRequestOrResponse(WellKnownTypes types, IOperation operation)
     {
-        if (operation.IsImplicit || operation is IInstanceReferenceOperation || !(Is(operation.Type, types.HttpResponse) || Is(operation.Type, types.HttpRequest)))
+        if (operation.IsImplicit || operation is IInstanceReferenceOperation || !(Symbols.Is(operation.Type, types.HttpResponse) || Symbols.Is(operation.Type, types.HttpRequest)))
         {
             return null;
         }
@@ -100,17 +100,17 @@ internal static class SessionAccessor
                 continue;
             }
 
-            if (Is(type, types.HttpContext))
+            if (Symbols.Is(type, types.HttpContext))
             {
                 return symbol.Name + ".Session";
             }
 
-            if (Is(type, types.HttpRequest) || Is(type, types.HttpResponse))
+            if (Symbols.Is(type, types.HttpRequest) || Symbols.Is(type, types.HttpResponse))
             {
                 return symbol.Name + ".HttpContext.Session";
             }
 
-            if (Is(type, types.HttpContextAccessor))
+            if (Symbols.Is(type, types.HttpContextAccessor))
             {
                 return symbol.Name + ".HttpContext!.Session";
             }
@@ -130,7 +130,7 @@ internal static class SessionAccessor
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.GetMembers("HttpContext").OfType<IPropertySymbol>().Any(p => !p.IsStatic && Is(p.Type, types.HttpContext)))
+            if (current.GetMembers("HttpContext").OfType<IPropertySymbol>().Any(p => !p.IsStatic && Symbols.Is(p.Type, types.HttpContext)))
             {
                 return true;
             }
@@ -138,7 +138,4 @@ internal static class SessionAccessor
 
         return false;
     }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
 }

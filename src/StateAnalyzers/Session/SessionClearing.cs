@@ -60,11 +60,7 @@ internal sealed class SessionClearing
 
     public bool IsSessionClear(IMethodSymbol method)
     {
-        var session = _model.Types.Session;
-        return method.Name == "Clear"
-            && method.Parameters.IsEmpty
-            && session is not null
-            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, session) || method.ContainingType.AllInterfaces.Contains(session, SymbolEqualityComparer.Default));
+        return method.Name == "Clear" && method.Parameters.IsEmpty && Symbols.Implements(method.ContainingType, _model.Types.Session);
     }
 
     private bool Clears(IOperation body, int depth)

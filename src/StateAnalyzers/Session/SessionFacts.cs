@@ -218,7 +218,7 @@ internal sealed class SessionFacts
 
         // services.AddSingleton<IDistributedCache, MyCache>(), services.AddSingleton(typeof(IDistributedCache), ...)
         return types.DistributedCache is { } cache
-            && SessionPipeline.Implements(SessionPipeline.ReceiverType(invocation), types.ServiceCollection)
+            && Symbols.Implements(Symbols.ReceiverType(invocation), types.ServiceCollection)
             && (method.TypeArguments.Contains(cache, SymbolEqualityComparer.Default)
                 || invocation.Arguments.Any(a => OperationFlow.SkipConversions(a.Value) is ITypeOfOperation typeOf && SymbolEqualityComparer.Default.Equals(typeOf.TypeOperand, cache)));
     }
@@ -245,16 +245,16 @@ internal sealed class SessionFacts
 
             var named = type.Name.EndsWith("Startup", StringComparison.Ordinal)
                 || startupTypes.Contains(type)
-                || (types.Startup is not null && type.AllInterfaces.Contains(types.Startup, SymbolEqualityComparer.Default));
+                || Symbols.Implements(type, types.Startup);
             var configure = type.GetMembers("Configure").OfType<IMethodSymbol>()
-                .FirstOrDefault(m => m.Parameters.Any(p => SessionPipeline.Implements(p.Type, types.ApplicationBuilder)));
+                .FirstOrDefault(m => m.Parameters.Any(p => Symbols.Implements(p.Type, types.ApplicationBuilder)));
             if (!named || configure is null)
             {
                 continue;
             }
 
             var configureServices = type.GetMembers("ConfigureServices").OfType<IMethodSymbol>()
-                .FirstOrDefault(m => m.Parameters.Any(p => SessionPipeline.Implements(p.Type, types.ServiceCollection)));
+                .FirstOrDefault(m => m.Parameters.Any(p => Symbols.Implements(p.Type, types.ServiceCollection)));
             hosts.Add(SessionHost.ForStartup(syntax, type, configure, configureServices));
         }
 

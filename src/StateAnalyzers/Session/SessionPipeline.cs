@@ -48,18 +48,18 @@ internal static class SessionPipeline
     public static PipelineStep Classify(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
-        var containing = method.ContainingType?.OriginalDefinition;
-        if (Is(containing, types.SessionServiceCollectionExtensions) && method.Name == "AddSession")
+        var containing = method.ContainingType;
+        if (IsAddSession(method, types))
         {
             return PipelineStep.AddSession;
         }
 
-        if ((Is(containing, types.SessionMiddlewareExtensions) && method.Name == "UseSession") || IsSessionMiddleware(invocation, types))
+        if ((Symbols.Is(containing, types.SessionMiddlewareExtensions) && method.Name == "UseSession") || IsSessionMiddleware(invocation, types))
         {
             return PipelineStep.UseSession;
         }
 
-        if (Is(containing, types.EndpointRoutingExtensions))
+        if (Symbols.Is(containing, types.EndpointRoutingExtensions))
         {
             return method.Name switch
             {
@@ -69,33 +69,33 @@ internal static class SessionPipeline
             };
         }
 
-        if (Is(containing, types.AuthenticationAppBuilderExtensions) && method.Name == "UseAuthentication")
+        if (Symbols.Is(containing, types.AuthenticationAppBuilderExtensions) && method.Name == "UseAuthentication")
         {
             return PipelineStep.UseAuthentication;
         }
 
-        if (Is(containing, types.AuthorizationAppBuilderExtensions) && method.Name == "UseAuthorization")
+        if (Symbols.Is(containing, types.AuthorizationAppBuilderExtensions) && method.Name == "UseAuthorization")
         {
             return PipelineStep.UseAuthorization;
         }
 
-        if (Is(containing, types.RunExtensions) && method.Name == "Run")
+        if (Symbols.Is(containing, types.RunExtensions) && method.Name == "Run")
         {
             return PipelineStep.TerminalRun;
         }
 
-        if (Is(containing, types.WebApplication) && !method.IsStatic && method.Name is "Run" or "RunAsync" or "StartAsync")
+        if (Symbols.Is(containing, types.WebApplication) && !method.IsStatic && method.Name is "Run" or "RunAsync" or "StartAsync")
         {
             return PipelineStep.HostRun;
         }
 
-        var receiverType = ReceiverType(invocation);
-        if (Implements(receiverType, types.ServiceCollection))
+        var receiverType = Symbols.ReceiverType(invocation);
+        if (Symbols.Implements(receiverType, types.ServiceCollection))
         {
             return PipelineStep.ServiceRegistration;
         }
 
-        if (method.IsExtensionMethod && Implements(method.Parameters.FirstOrDefault()?.Type, types.EndpointRouteBuilder))
+        if (method.IsExtensionMethod && Symbols.Implements(method.Parameters.FirstOrDefault()?.Type, types.EndpointRouteBuilder))
         {
             return PipelineStep.MapEndpoint;
         }
@@ -110,7 +110,7 @@ internal static class SessionPipeline
     /// </summary>
     public static IInvocationOperation? BlockerBefore(IInvocationOperation useSession, WellKnownTypes types)
     {
-        var builder = ReferencedSymbol(Receiver(useSession));
+        var builder = ReferencedSymbol(Symbols.Receiver(useSession));
         if (builder is null)
         {
             return null;
@@ -120,7 +120,7 @@ internal static class SessionPipeline
         {
             if (!OperationFlow.IsBefore(candidate, useSession)
                 || Classify(candidate, types) is not (PipelineStep.UseEndpoints or PipelineStep.TerminalRun or PipelineStep.HostRun)
-                || !SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Receiver(candidate)), builder)
+                || !SymbolEqualityComparer.Default.Equals(ReferencedSymbol(Symbols.Receiver(candidate)), builder)
                 || OperationFlow.ReachBefore(candidate, useSession) != OperationFlow.Reach.Always)
             {
                 continue;
@@ -132,29 +132,28 @@ internal static class SessionPipeline
         return null;
     }
 
-    /// <summary>The builder a call is made on: the <c>this</c> argument of an extension method, or the instance.</summary>
-    public static IOperation? Receiver(IInvocationOperation invocation) =>
-        invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+    /// <summary><c>services.AddSession(...)</c>, the framework's registration (not a method of that name in source).</summary>
+    public static bool IsAddSession(IMethodSymbol method, WellKnownTypes types) =>
+        method.Name == "AddSession" && Symbols.Is(method.ContainingType, types.SessionServiceCollectionExtensions);
 
-    public static ITypeSymbol? ReceiverType(IInvocationOperation invocation) =>
-        Receiver(invocation) is { } receiver ? OperationFlow.SkipConversions(receiver).Type : null;
-
-    public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null
-        && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected) || type.AllInterfaces.Contains(expected, SymbolEqualityComparer.Default));
-
-    private static bool IsSessionMiddleware(IInvocationOperation invocation, WellKnownTypes types)
+    /// <summary>
+    /// The middleware type a <c>UseMiddleware</c> call registers: <c>UseMiddleware&lt;T&gt;()</c> or
+    /// <c>UseMiddleware(typeof(T))</c>; null for any other call.
+    /// </summary>
+    public static ITypeSymbol? MiddlewareType(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.Name != "UseMiddleware" || types.SessionMiddleware is null)
+        if (method.Name != "UseMiddleware")
         {
-            return false;
+            return null;
         }
 
-        var middleware = method.TypeArguments.FirstOrDefault()
-            ?? (invocation.Arguments.Skip(1).Select(a => OperationFlow.SkipConversions(a.Value)).OfType<ITypeOfOperation>().FirstOrDefault())?.TypeOperand;
-        return SymbolEqualityComparer.Default.Equals(middleware, types.SessionMiddleware);
+        return method.TypeArguments.FirstOrDefault()
+            ?? invocation.Arguments.Skip(1).Select(a => OperationFlow.SkipConversions(a.Value)).OfType<ITypeOfOperation>().FirstOrDefault()?.TypeOperand;
     }
+
+    private static bool IsSessionMiddleware(IInvocationOperation invocation, WellKnownTypes types) =>
+        types.SessionMiddleware is not null && SymbolEqualityComparer.Default.Equals(MiddlewareType(invocation), types.SessionMiddleware);
 
     private static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : OperationFlow.SkipConversions(operation) switch
     {
@@ -165,6 +164,4 @@ internal static class SessionPipeline
         _ => null,
     };
 
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 }

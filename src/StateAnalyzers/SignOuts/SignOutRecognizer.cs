@@ -172,7 +172,7 @@ internal sealed class SignOutRecognizer
                 return true;
             }
 
-            if (symbol is INamedTypeSymbol type && DerivesFrom(type, Types.CookieAuthenticationEvents))
+            if (symbol is INamedTypeSymbol type && Symbols.DerivesFrom(type, Types.CookieAuthenticationEvents))
             {
                 return true;
             }
@@ -211,20 +211,20 @@ internal sealed class SignOutRecognizer
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case "SignOutAsync" when Is(method.ContainingType, Types.AuthenticationHttpContextExtensions):
+            case "SignOutAsync" when Symbols.Is(method.ContainingType, Types.AuthenticationHttpContextExtensions):
                 return Create(invocation, SignOutKind.HttpContext, Argument(invocation, "context"), Scalar(invocation, "scheme"));
             case "SignOutAsync" when IsAuthenticationServiceSignOut(method):
                 return Create(invocation, SignOutKind.AuthenticationService, Argument(invocation, "context"), Scalar(invocation, "scheme"));
             case "SignOutAsync" when IsSignInManagerSignOut(method):
                 return Create(invocation, SignOutKind.SignInManager, null, (ImmutableArray<IOperation>.Empty, false));
-            case "SignOut" when DerivesFrom(method.ContainingType, Types.ControllerBase) || DerivesFrom(method.ContainingType, Types.PageModel) || DerivesFrom(method.ContainingType, Types.PageBase):
-                if (!Is(method.ReturnType, Types.SignOutResult))
+            case "SignOut" when Symbols.DerivesFrom(method.ContainingType, Types.ControllerBase) || Symbols.DerivesFrom(method.ContainingType, Types.PageModel) || Symbols.DerivesFrom(method.ContainingType, Types.PageBase):
+                if (!Symbols.Is(method.ReturnType, Types.SignOutResult))
                 {
                     return null;
                 }
 
                 return Create(invocation, SignOutKind.ActionResult, null, Collection(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "authenticationSchemes")));
-            case "SignOut" when Is(method.ContainingType, Types.Results) || Is(method.ContainingType, Types.TypedResults):
+            case "SignOut" when Symbols.Is(method.ContainingType, Types.Results) || Symbols.Is(method.ContainingType, Types.TypedResults):
                 return Create(invocation, SignOutKind.HttpResult, null, Collection(invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "authenticationSchemes")));
             default:
                 return null;
@@ -233,7 +233,7 @@ internal sealed class SignOutRecognizer
 
     private SignOut? FromCreation(IObjectCreationOperation creation)
     {
-        if (!Is(creation.Type, Types.SignOutResult))
+        if (!Symbols.Is(creation.Type, Types.SignOutResult))
         {
             return null;
         }
@@ -256,14 +256,14 @@ internal sealed class SignOutRecognizer
             return false;
         }
 
-        if (Is(method.ContainingType, service))
+        if (Symbols.Is(method.ContainingType, service))
         {
             return true;
         }
 
         var member = service.GetMembers("SignOutAsync").FirstOrDefault();
         return member is not null
-            && method.ContainingType.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)
+            && Symbols.Implements(method.ContainingType, service)
             && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method);
     }
 
@@ -271,7 +271,7 @@ internal sealed class SignOutRecognizer
     {
         for (var current = method; current is not null; current = current.OverriddenMethod)
         {
-            if (Is(current.ContainingType, Types.SignInManager))
+            if (Symbols.Is(current.ContainingType, Types.SignInManager))
             {
                 return true;
             }
@@ -287,7 +287,7 @@ internal sealed class SignOutRecognizer
         && (IsAuthenticationServiceSignOut(method) || (method.IsOverride && IsSignInManagerSignOut(method)));
 
     private bool TakesValidatePrincipalContext(IMethodSymbol method) =>
-        Types.CookieValidatePrincipalContext is { } context && method.Parameters.Any(p => DerivesFrom(p.Type, context));
+        Types.CookieValidatePrincipalContext is { } context && method.Parameters.Any(p => Symbols.DerivesFrom(p.Type, context));
 
     private bool IsNotLogoutScheme(IOperation scheme)
     {
@@ -305,7 +305,7 @@ internal sealed class SignOutRecognizer
         };
         return member is not null
             && NotLogoutSchemeFields.Contains(member.Name)
-            && Is(member.ContainingType, Types.IdentityConstants);
+            && Symbols.Is(member.ContainingType, Types.IdentityConstants);
     }
 
     private static IOperation? Argument(IInvocationOperation invocation, string parameter) =>
@@ -362,27 +362,6 @@ internal sealed class SignOutRecognizer
 
     private static bool IsNull(IOperation operation) =>
         OperationFlow.SkipConversions(operation) is { ConstantValue: { HasValue: true, Value: null } };
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, expected);
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string Compact(SyntaxNode node) =>
         string.Concat(node.DescendantTokens().Select(t => t.Text));
