@@ -5,8 +5,7 @@ using StateAnalyzers.FixContract;
 namespace StateAnalyzers.CodeFixes.ClearSession;
 
 /// <summary>One STATE003 finding's fix, read from the diagnostic: where the sign-out is and how to reach the session there.</summary>
-/// <remarks>Public only because the public fix provider is built on it.</remarks>
-public sealed class SessionClear
+internal sealed class SessionClear
 {
     private SessionClear(SyntaxTree tree, TextSpan span, string session, string? addParameter)
     {

@@ -4,8 +4,7 @@ using StateAnalyzers.FixContract;
 namespace StateAnalyzers.CodeFixes.ConfigureSession;
 
 /// <summary>One STATE007 finding's fix, read from the diagnostic: the host and what it lacks.</summary>
-/// <remarks>Public only because the public fix provider is built on it.</remarks>
-public sealed class SessionConfiguration
+internal sealed class SessionConfiguration
 {
     private SessionConfiguration(Location host, bool startup, bool addSession, bool addCache, bool useSession, Location? move)
     {

@@ -4,8 +4,7 @@ using StateAnalyzers.FixContract;
 namespace StateAnalyzers.CodeFixes.MoveToSession;
 
 /// <summary>One cookie write to move into the session, read from a STATE001/STATE002 diagnostic's properties.</summary>
-/// <remarks>Public only because the public fix provider is built on it.</remarks>
-public sealed class SessionMove
+internal sealed class SessionMove
 {
     private SessionMove(Location write, string session, string? key, string? intValue)
     {

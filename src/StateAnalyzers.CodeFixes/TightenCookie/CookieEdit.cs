@@ -5,8 +5,7 @@ using StateAnalyzers.FixContract;
 namespace StateAnalyzers.CodeFixes.TightenCookie;
 
 /// <summary>One change a cookie-attribute diagnostic asks for, read from the diagnostic's properties.</summary>
-/// <remarks>Public only because the public fix provider is built on it.</remarks>
-public sealed class CookieEdit
+internal sealed class CookieEdit
 {
     private CookieEdit(string kind, SyntaxTree tree, TextSpan span, string member, string value, string rawAttribute, bool scriptReadable)
     {

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using StateAnalyzers.Catalogue;
@@ -15,19 +12,15 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 /// options argument, the object initializer, the assignment, the builder lambda, or the raw Set-Cookie string.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TightenCookieCodeFix)), Shared]
-public sealed class TightenCookieCodeFix : BatchCodeFix<CookieEdit>
+public sealed class TightenCookieCodeFix : BatchCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006);
 
-    private protected override string EquivalenceKey => EquivalenceKeys.TightenCookie;
-
-    private protected override string FixAllTitle => "Tighten every cookie";
-
-    private protected override CookieEdit? Read(Diagnostic diagnostic) => CookieEdit.From(diagnostic);
-
-    private protected override string TitleOf(CookieEdit edit) => edit.Title;
-
-    private protected override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<CookieEdit> edits, CancellationToken cancellationToken) =>
-        CookieTightener.ApplyAsync(solution, edits, cancellationToken);
+    private protected override IBatchFix Fix { get; } = new BatchFix<CookieEdit>(
+        EquivalenceKeys.TightenCookie,
+        "Tighten every cookie",
+        CookieEdit.From,
+        e => e.Title,
+        CookieTightener.ApplyAsync);
 }

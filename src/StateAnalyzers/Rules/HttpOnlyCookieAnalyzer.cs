@@ -10,7 +10,7 @@ using StateAnalyzers.Rules.Settings;
 
 namespace StateAnalyzers.Rules;
 
-/// <summary>A cookie that script can read: HttpOnly off where the code can see it.</summary>
+/// <summary>STATE004: A cookie that script can read: HttpOnly off where the code can see it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HttpOnlyCookieAnalyzer : CookieWriteAnalyzer
 {

@@ -11,7 +11,7 @@ using StateAnalyzers.Values;
 
 namespace StateAnalyzers.Rules;
 
-/// <summary>A cookie value that can outgrow what browsers keep (4096 bytes of name and value by default).</summary>
+/// <summary>STATE002: A cookie value that can outgrow what browsers keep (4096 bytes of name and value by default).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OversizedCookieAnalyzer : CookieWriteAnalyzer
 {

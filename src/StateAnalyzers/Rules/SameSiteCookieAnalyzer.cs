@@ -10,7 +10,7 @@ using StateAnalyzers.Rules.Settings;
 
 namespace StateAnalyzers.Rules;
 
-/// <summary>A cookie with no SameSite policy. An explicit SameSite=None is a deliberate choice (STATE005 checks its Secure).</summary>
+/// <summary>STATE006: A cookie with no SameSite policy. An explicit SameSite=None is a deliberate choice (STATE005 checks its Secure).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SameSiteCookieAnalyzer : CookieWriteAnalyzer
 {

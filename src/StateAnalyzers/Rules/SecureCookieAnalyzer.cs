@@ -11,7 +11,7 @@ using StateAnalyzers.Rules.Settings;
 namespace StateAnalyzers.Rules;
 
 /// <summary>
-/// A cookie that can travel over plain HTTP: Secure off, SecurePolicy None (the session cookie's default), or
+/// STATE005: A cookie that can travel over plain HTTP: Secure off, SecurePolicy None (the session cookie's default), or
 /// SameAsRequest when configured to count; and SameSite=None without Secure, which browsers reject.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -10,7 +10,7 @@ using StateAnalyzers.Values;
 
 namespace StateAnalyzers.Rules;
 
-/// <summary>Sensitive data (secrets, tokens, personal data) written into a cookie, where the browser can read and replay it.</summary>
+/// <summary>STATE001: Sensitive data (secrets, tokens, personal data) written into a cookie, where the browser can read and replay it.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
 {

@@ -12,7 +12,7 @@ using StateAnalyzers.Session;
 namespace StateAnalyzers.Rules;
 
 /// <summary>
-/// Session touched in a project whose host never registers it (<c>AddSession</c>), never runs its middleware
+/// STATE007: Session touched in a project whose host never registers it (<c>AddSession</c>), never runs its middleware
 /// (<c>UseSession</c>), or runs the middleware only after an explicit <c>UseEndpoints</c>, a terminal <c>Run</c>, or the
 /// host's <c>Run()</c>. Reported at the host's configuration (<c>builder.Build()</c>, or the Startup class's
 /// <c>Configure</c> / <c>ConfigureServices</c>), or at a misplaced <c>UseSession</c>. The facts are gathered once per

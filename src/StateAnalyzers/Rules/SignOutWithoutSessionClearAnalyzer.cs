@@ -14,7 +14,7 @@ using StateAnalyzers.SignOuts;
 namespace StateAnalyzers.Rules;
 
 /// <summary>
-/// A logout that leaves the session alive: a sign-out in a method that never calls <c>ISession.Clear()</c> (itself or
+/// STATE003: A logout that leaves the session alive: a sign-out in a method that never calls <c>ISession.Clear()</c> (itself or
 /// through a helper in source), in a project that uses session at all. A sign-out made through a small wrapper
 /// method in source is reported where the wrapper is called. Whether the project uses session is gathered once per
 /// compilation; the findings are reported per document, so they show up live in the IDE.
