@@ -3,6 +3,11 @@ using StateAnalyzers.Tests.Infrastructure;
 
 namespace StateAnalyzers.Tests.Rules;
 
+/// <summary>
+/// The analyzer of STATE004 (HttpOnly not set): positives and the tricky clean cases. Cases every cookie rule shares (the candidate gateway) are in
+/// <see cref="CandidateGatewayTests"/>; the fix is tested in
+/// <see cref="CodeFixes.TightenCookieTests"/>.
+/// </summary>
 public class HttpOnlyCookieTests
 {
     private static Task Verify(params string[] sources) => Analyze.With<HttpOnlyCookieAnalyzer>(sources).Verify();

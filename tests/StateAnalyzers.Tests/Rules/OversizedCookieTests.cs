@@ -5,6 +5,11 @@ using StateAnalyzers.Tests.Infrastructure;
 
 namespace StateAnalyzers.Tests.Rules;
 
+/// <summary>
+/// The analyzer of STATE002 (cookie over the 4 KB limit): positives and the tricky clean cases. Cases every cookie rule shares (the candidate gateway) are in
+/// <see cref="CandidateGatewayTests"/>; the fix is tested in
+/// <see cref="CodeFixes.MoveToSessionTests"/>.
+/// </summary>
 public class OversizedCookieTests
 {
     private static Task Verify(params string[] sources) => Analyze.With<OversizedCookieAnalyzer>(sources).Verify();

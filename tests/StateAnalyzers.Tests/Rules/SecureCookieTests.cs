@@ -5,6 +5,11 @@ using StateAnalyzers.Tests.Infrastructure;
 
 namespace StateAnalyzers.Tests.Rules;
 
+/// <summary>
+/// The analyzer of STATE005 (Secure not set): positives and the tricky clean cases. Cases every cookie rule shares (the candidate gateway) are in
+/// <see cref="CandidateGatewayTests"/>; the fix is tested in
+/// <see cref="CodeFixes.TightenCookieTests"/>.
+/// </summary>
 public class SecureCookieTests
 {
     private static Task Verify(params string[] sources) => Analyze.With<SecureCookieAnalyzer>(sources).Verify();

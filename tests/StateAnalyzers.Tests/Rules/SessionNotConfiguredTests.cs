@@ -5,6 +5,10 @@ using StateAnalyzers.Tests.Infrastructure;
 
 namespace StateAnalyzers.Tests.Rules;
 
+/// <summary>
+/// The analyzer of STATE007 (session used but not configured): positives and the tricky clean cases; the fix is tested in
+/// <see cref="CodeFixes.ConfigureSessionTests"/>.
+/// </summary>
 public class SessionNotConfiguredTests
 {
     /// <summary>A controller that touches the session.</summary>

@@ -5,6 +5,11 @@ using StateAnalyzers.Tests.Infrastructure;
 
 namespace StateAnalyzers.Tests.Rules;
 
+/// <summary>
+/// The analyzer of STATE003 (sign-out without clearing the session): positives and the tricky clean cases. Cases every cookie rule shares (the candidate gateway) are in
+/// <see cref="CandidateGatewayTests"/>; the fix is tested in
+/// <see cref="CodeFixes.ClearSessionOnSignOutTests"/>.
+/// </summary>
 public class SignOutWithoutSessionClearTests
 {
     /// <summary>A second file that makes the project one that uses session.</summary>
