@@ -34,8 +34,8 @@ internal sealed class CookieOptionsResolver
         var copied = creation.Arguments.FirstOrDefault();
         if (copied is not null)
         {
-            // new CookieOptions(other): starts as a copy.
-            attributes = Resolve(copied.Value, write, depth + 1);
+            // new CookieOptions(other): starts as a copy of other as it stands here.
+            attributes = Resolve(copied.Value, creation, depth + 1);
         }
         else
         {
@@ -87,71 +87,41 @@ internal sealed class CookieOptionsResolver
         }
     }
 
+    /// <summary>
+    /// A local holding the options: the value its one reaching write stores (<see cref="LocalValue"/>), then every
+    /// change made to that object on the way to the write, in order. A change that always runs first applies; one that
+    /// may or may not run first (a branch, a loop, a try, a lambda, or later in a loop around the write) makes its
+    /// attribute unknown; one in another branch does not count. An object that escapes before the write (handed to a
+    /// method that may change it, copied to another variable) is unknown.
+    /// </summary>
     private CookieAttributes FromLocal(ILocalSymbol local, IOperation write, int depth)
     {
-        var root = OperationFlow.Root(write);
-        IOperation? source = null;
-        var sourceAt = -1;
-        foreach (var operation in root.Descendants())
-        {
-            if (!OperationFlow.IsBefore(operation, write))
-            {
-                continue;
-            }
-
-            var value = operation switch
-            {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                _ => null,
-            };
-            if (value is null)
-            {
-                continue;
-            }
-
-            switch (OperationFlow.ReachBefore(operation, write))
-            {
-                case OperationFlow.Reach.Always when operation.Syntax.SpanStart > sourceAt:
-                    source = value;
-                    sourceAt = operation.Syntax.SpanStart;
-                    break;
-                case OperationFlow.Reach.Maybe:
-                    return CookieAttributes.Unknown;
-            }
-        }
-
-        if (source is null)
+        if (LocalValue.At(local, write) is not { } held)
         {
             return CookieAttributes.Unknown;
         }
 
-        var attributes = Resolve(source, write, depth + 1);
-        foreach (var operation in root.Descendants().Where(o => o.Syntax.SpanStart > sourceAt && OperationFlow.IsBefore(o, write)).OrderBy(o => o.Syntax.SpanStart))
+        var attributes = Resolve(held.Value, write, depth + 1);
+        var since = held.WrittenBy.Syntax.Span.End;
+        var changes = OptionsChanges.Of(local, write, _model.Types).Where(u => u.Operation.Syntax.SpanStart >= since).OrderBy(u => u.Operation.Syntax.SpanStart);
+        foreach (var change in changes)
         {
-            if (operation is ISimpleAssignmentOperation assignment
-                && CookieAttributeReader.AssignedProperty(assignment, out var receiver) is { } property
-                && receiver is ILocalReferenceOperation target
-                && SymbolEqualityComparer.Default.Equals(target.Local, local)
-                && CookieAttributeReader.IsCookieAttribute(property, _model.Types))
+            var reach = OperationFlow.IsBefore(change.Operation, write)
+                ? OperationFlow.ReachBefore(change.Operation, write)
+                : OperationFlow.MayRunBeforeOnNextTurn(change.Operation, write, held.WrittenBy) ? OperationFlow.Reach.Maybe : OperationFlow.Reach.Never;
+            if (reach == OperationFlow.Reach.Never)
             {
-                switch (OperationFlow.ReachBefore(assignment, write))
-                {
-                    case OperationFlow.Reach.Always:
-                        attributes = CookieAttributeReader.Apply(attributes, property, assignment.Value, AttributeOrigin.Assignment, assignment, known: true);
-                        break;
-                    case OperationFlow.Reach.Maybe:
-                        attributes = CookieAttributeReader.Forget(attributes, property);
-                        break;
-                }
+                continue;
             }
-            else if (operation is IArgumentOperation { Value: ILocalReferenceOperation passed } argument
-                && SymbolEqualityComparer.Default.Equals(passed.Local, local)
-                && OperationFlow.ReachBefore(argument, write) != OperationFlow.Reach.Never)
+
+            if (change.Escapes)
             {
-                // Handed to another method before the write: that method may change anything.
                 return CookieAttributes.Unknown;
             }
+
+            attributes = reach == OperationFlow.Reach.Always && change.Value is { } value
+                ? CookieAttributeReader.Apply(attributes, change.Property!, value, AttributeOrigin.Assignment, change.Anchor, known: true)
+                : CookieAttributeReader.Forget(attributes, change.Property!);
         }
 
         return attributes;

@@ -34,6 +34,9 @@ internal sealed class CookieWrite
 
     public CookieAttributes Attributes { get; }
 
+    /// <summary>An <c>Append</c> or raw header that deletes the cookie (it expires at once): never a finding.</summary>
+    public bool IsDelete => !Source.IsBuilder() && Attributes.IsDelete;
+
     /// <summary>
     /// For builders: the call that registers the component (<c>AddSession</c>, <c>AddCookie</c>, ...), where the
     /// framework's defaults apply, as opposed to a later <c>Configure&lt;TOptions&gt;</c> that only layers changes.

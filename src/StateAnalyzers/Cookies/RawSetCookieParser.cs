@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,6 +49,10 @@ internal static class RawSetCookieParser
         bool? httpOnly = null;
         SecureLevel? secure = null;
         SameSiteLevel? sameSite = null;
+        CookieExpiry? expires = null;
+        CookieExpiry? maxAge = null;
+        string? path = null;
+        string? domain = null;
         for (var i = 1; i < parts.Length; i++)
         {
             var attribute = parts[i].Trim();
@@ -66,13 +71,35 @@ internal static class RawSetCookieParser
             {
                 sameSite = ParseSameSite(argument);
             }
+            else if (key.Equals("Expires", StringComparison.OrdinalIgnoreCase))
+            {
+                expires = DateTimeOffset.TryParse(argument, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? CookieExpiry.Fixed(at) : null;
+            }
+            else if (key.Equals("Max-Age", StringComparison.OrdinalIgnoreCase))
+            {
+                maxAge = long.TryParse(argument, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(seconds) < 1L << 40
+                    ? CookieExpiry.After(TimeSpan.FromSeconds(seconds))
+                    : null;
+            }
+            else if (key.Equals("Path", StringComparison.OrdinalIgnoreCase) && argument.IndexOf('\0') < 0)
+            {
+                path = argument;
+            }
+            else if (key.Equals("Domain", StringComparison.OrdinalIgnoreCase) && argument.IndexOf('\0') < 0)
+            {
+                domain = argument;
+            }
         }
 
         var anchor = value;
         return (name, new CookieAttributes(
             httpOnly.HasValue ? CookieAttribute<bool>.Known(true, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, false, anchor),
             secure.HasValue ? CookieAttribute<SecureLevel>.Known(secure.Value, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, SecureLevel.Never, anchor),
-            sameSite.HasValue ? CookieAttribute<SameSiteLevel>.Known(sameSite.Value, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, SameSiteLevel.Unspecified, anchor)));
+            sameSite.HasValue ? CookieAttribute<SameSiteLevel>.Known(sameSite.Value, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, SameSiteLevel.Unspecified, anchor),
+            expires.HasValue ? CookieAttribute<CookieExpiry>.Known(expires.Value, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, CookieExpiry.NotSet, anchor),
+            maxAge.HasValue ? CookieAttribute<CookieExpiry>.Known(maxAge.Value, AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, CookieExpiry.NotSet, anchor),
+            path is not null ? CookieAttribute<CookieText>.Known(CookieText.Of(path), AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, CookieText.NotSet, anchor),
+            domain is not null ? CookieAttribute<CookieText>.Known(CookieText.Of(domain), AttributeOrigin.RawHeader, anchor) : Missing(holeInAttributes, CookieText.NotSet, anchor)));
     }
 
     private static CookieAttribute<T> Missing<T>(bool unknown, T absent, IOperation anchor)

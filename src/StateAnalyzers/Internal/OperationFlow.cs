@@ -29,6 +29,56 @@ internal static class OperationFlow
         return current;
     }
 
+    /// <summary><c>var x</c> or <c>var (a, b)</c> as the thing it declares.</summary>
+    public static IOperation SkipDeclaration(IOperation operation) =>
+        operation is IDeclarationExpressionOperation declaration ? declaration.Expression : operation;
+
+    /// <summary>The method, lambda or local function whose body holds <paramref name="operation"/> (null for the root).</summary>
+    public static IOperation? EnclosingFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="operation"/> or holds it.</summary>
+    public static bool Contains(IOperation ancestor, IOperation operation)
+    {
+        for (var current = operation; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="later"/>, written after <paramref name="at"/>, may still run before it: it sits in a
+    /// loop around <paramref name="at"/> that does not also run <paramref name="reset"/> (the write that gives the
+    /// value its start again on every turn).
+    /// </summary>
+    public static bool MayRunBeforeOnNextTurn(IOperation later, IOperation at, IOperation? reset)
+    {
+        for (var current = later.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation loop && Contains(loop, at) && (reset is null || !Contains(loop, reset)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="earlier"/> is written before <paramref name="write"/> (and not inside it).</summary>
     public static bool IsBefore(IOperation earlier, IOperation write) =>
         earlier.Syntax.SyntaxTree == write.Syntax.SyntaxTree
@@ -83,7 +133,7 @@ internal static class OperationFlow
     }
 
     private static bool IsConditional(IOperation operation) =>
-        operation is IConditionalOperation
+        IsTryBodyWithCatch(operation) || operation is IConditionalOperation
             or ILoopOperation
             or ISwitchOperation
             or ISwitchExpressionOperation
@@ -94,6 +144,10 @@ internal static class OperationFlow
             or ILocalFunctionOperation
             or ICatchClauseOperation
             or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr };
+
+    /// <summary>A try block whose exceptions are caught: what follows the try may run although the block stopped halfway.</summary>
+    private static bool IsTryBodyWithCatch(IOperation operation) =>
+        operation.Parent is ITryOperation { Catches.Length: > 0 } tryOperation && tryOperation.Body == operation;
 
     public enum Reach
     {

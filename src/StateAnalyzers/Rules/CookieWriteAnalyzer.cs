@@ -11,8 +11,8 @@ namespace StateAnalyzers.Rules;
 /// <summary>
 /// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
 /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
-/// of <see cref="CandidateIndex"/>. Nothing is registered when the
-/// compilation does not reference ASP.NET Core.
+/// of <see cref="CandidateIndex"/>. A write that deletes its cookie (an Expires already past, a MaxAge of zero or
+/// less) is never judged. Nothing is registered when the compilation does not reference ASP.NET Core.
 /// </summary>
 public abstract class CookieWriteAnalyzer : StateAnalyzer
 {
@@ -25,7 +25,10 @@ public abstract class CookieWriteAnalyzer : StateAnalyzer
         {
             foreach (var write in model.WritesAt(operation))
             {
-                Analyze(report, model, Settings(), write);
+                if (!write.IsDelete)
+                {
+                    Analyze(report, model, Settings(), write);
+                }
             }
 
             if (FollowsHelpers && operation is IInvocationOperation invocation && model.Helpers.WriteAt(invocation) is { } helperWrite)
