@@ -12,6 +12,7 @@ internal static class RuleCatalog
     public const string DefaultVariant = "Default";
     public const string SameSiteNoneWithoutSecureVariant = "SameSiteNoneWithoutSecure";
     public const string SessionServicesMissingVariant = "SessionServicesMissing";
+    public const string SecretToRemoveVariant = "SecretToRemove";
 
     public const string SecurityCategory = "Security";
     public const string ReliabilityCategory = "Reliability";
@@ -48,7 +49,11 @@ internal static class RuleCatalog
         SecurityCategory,
         "Move the value into the session",
         "report / drop the cookie",
-        new[] { new RuleMessage(DefaultVariant, "Cookie {0} stores sensitive data ({1}); keep it in the session, which sends the browser only its id") },
+        new[]
+        {
+            new RuleMessage(DefaultVariant, "Cookie {0} stores sensitive data ({1}); keep it in the session, which sends the browser only its id"),
+            new RuleMessage(SecretToRemoveVariant, "Cookie {0} stores a password or private key ({1}); remove the value: neither the browser nor the session should keep it, check it or use it and then drop it"),
+        },
         new[] { AdditionalSensitiveNames, SensitiveAllowedCookieNames });
 
     public static readonly Rule OversizedCookie = new Rule(

@@ -22,6 +22,12 @@ internal static class SensitiveWords
     /// <summary>Words that can never be sent to the client, even protected by Data Protection.</summary>
     public static readonly IReadOnlyList<string> NeverOnClient = new[] { "password", "passwd", "pwd" };
 
+    /// <summary>
+    /// Words for values that no cookie and no session should keep: a password is checked and a private key used, then
+    /// both are dropped. STATE001 tells the developer to remove such a value rather than offering to move it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ToRemove = new[] { "password", "passwd", "pwd", "private key" };
+
     /// <summary>Names that look sensitive but are not: antiforgery tokens.</summary>
     public static readonly IReadOnlyList<string> AntiforgeryNames = new[]
     {

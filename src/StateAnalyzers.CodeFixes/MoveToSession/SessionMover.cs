@@ -20,6 +20,8 @@ namespace StateAnalyzers.CodeFixes.MoveToSession;
 /// </summary>
 internal static class SessionMover
 {
+    private const string RemoveBeside = "StateAnalyzers.RemoveBeside";
+
     public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<SessionMove> moves, CancellationToken cancellationToken)
     {
         var original = solution;
@@ -153,6 +155,7 @@ internal static class SessionMover
 
         var needsUsing = !Usings.InScope(model, targets.Keys.First().SpanStart, "SessionExtensions");
         var newRoot = root.ReplaceNodes(targets.Keys, (original, rewritten) => Rewrite(original, rewritten, targets[original]));
+        newRoot = KeepDeletes(newRoot);
         if (needsUsing)
         {
             newRoot = Usings.Add(newRoot, Usings.NewLineOf(root));
@@ -187,11 +190,52 @@ internal static class SessionMover
                     : Parenthesize(original, "(" + output + " = " + read + ") is not null");
                 break;
             default:
-                text = session + ".Remove(" + key + ")";
-                break;
+                // The cookie delete stays: browsers that still hold the old cookie must lose it.
+                return rewritten.WithAdditionalAnnotations(new SyntaxAnnotation(RemoveBeside, session + ".Remove(" + key + ");"));
         }
 
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(rewritten).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>
+    /// Puts <c>Session.Remove</c> before each kept cookie delete: in its statement list (taking over the comments
+    /// above it), or in a new block around an embedded statement. A delete that is not a statement of its own
+    /// (an expression-bodied member) stays alone: the session entry then lives until the session ends.
+    /// </summary>
+    private static SyntaxNode KeepDeletes(SyntaxNode root)
+    {
+        while (root.GetAnnotatedNodes(RemoveBeside).FirstOrDefault() is { } delete)
+        {
+            var remove = SyntaxFactory.ParseStatement(delete.GetAnnotations(RemoveBeside).First().Data!);
+            var cleared = delete.WithoutAnnotations(RemoveBeside);
+            if (delete.Parent is not ExpressionStatementSyntax statement)
+            {
+                root = root.ReplaceNode(delete, cleared);
+                continue;
+            }
+
+            var updated = statement.ReplaceNode(delete, cleared);
+            var newLine = SyntaxFactory.EndOfLine(Usings.NewLineOf(root).ToFullString());
+            if (StatementEdits.Locate(statement) is null)
+            {
+                var block = SyntaxFactory.Block(
+                        SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine),
+                        SyntaxFactory.List(new[] { remove.WithTrailingTrivia(newLine), updated.WithoutTrivia().WithTrailingTrivia(newLine) }),
+                        SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                    .WithTriviaFrom(statement)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                root = root.ReplaceNode(statement, block);
+                continue;
+            }
+
+            var item = statement.Parent is GlobalStatementSyntax global ? (SyntaxNode)global : statement;
+            var laidOut = remove.WithLeadingTrivia(item.GetLeadingTrivia()).WithTrailingTrivia(newLine);
+            var before = item is GlobalStatementSyntax ? (SyntaxNode)SyntaxFactory.GlobalStatement(laidOut) : laidOut;
+            var kept = (item is GlobalStatementSyntax topLevel ? topLevel.WithStatement(updated) : (SyntaxNode)updated).WithLeadingTrivia(StatementEdits.Indentation(item));
+            root = root.ReplaceNode(item, new[] { before, kept });
+        }
+
+        return root;
     }
 
     private static string KeyText(SyntaxNode node) => node switch

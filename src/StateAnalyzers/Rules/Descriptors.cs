@@ -20,6 +20,18 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.SensitiveCookie.HelpLink,
         customTags: RuleCatalog.SecurityCategory);
 
+    /// <summary>STATE001: Sensitive data is stored in a cookie (SecretToRemove).</summary>
+    public static readonly DiagnosticDescriptor SecretToRemove = new(
+        RuleIds.STATE001,
+        RuleCatalog.SensitiveCookie.Title,
+        RuleCatalog.SensitiveCookie.Message(RuleCatalog.SecretToRemoveVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SensitiveCookie.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
     /// <summary>STATE002: Cookie value may exceed the 4 KB browser limit.</summary>
     public static readonly DiagnosticDescriptor OversizedCookie = new(
         RuleIds.STATE002,

@@ -14,7 +14,7 @@ namespace StateAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveCookie);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SensitiveCookie, Descriptors.SecretToRemove);
 
     private protected override bool FollowsHelpers => true;
 
@@ -26,17 +26,18 @@ public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
         }
 
         // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
-        var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
-        if (reason is null)
+        var verdict = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+        if (verdict is null)
         {
             return;
         }
 
+        // A password or private key belongs in the session no more than in the cookie: no move is offered.
         report(Diagnostic.Create(
-            Descriptors.SensitiveCookie,
+            verdict.IsSecretToRemove ? Descriptors.SecretToRemove : Descriptors.SensitiveCookie,
             write.Operation.Syntax.GetLocation(),
-            MoveToSessionFinding.For(model, write),
+            verdict.IsSecretToRemove ? ImmutableDictionary<string, string?>.Empty : MoveToSessionFinding.For(model, write),
             write.DisplayName,
-            reason));
+            verdict.Reason));
     }
 }

@@ -36,4 +36,7 @@ internal sealed class SensitiveNames
         || WordParts.FindRun(WordParts.Split(cookieName), SensitiveWords.AntiforgeryNames) is not null;
 
     public static bool IsNeverOnClient(string word) => SensitiveWords.NeverOnClient.Contains(word);
+
+    /// <summary>A password or private key: the value is to be removed, not moved into the session.</summary>
+    public static bool IsToRemove(string word) => SensitiveWords.ToRemove.Contains(word);
 }

@@ -26,7 +26,7 @@ internal sealed class SensitiveValueClassifier
     }
 
     /// <summary>Why the write is sensitive, or null. <paramref name="value"/> may be null when only the name is known.</summary>
-    public string? Classify(string? cookieName, IOperation? value, bool judgeName = true)
+    public SensitiveVerdict? Classify(string? cookieName, IOperation? value, bool judgeName = true)
     {
         if (cookieName is not null && _names.IsExemptCookie(cookieName))
         {
@@ -36,23 +36,24 @@ internal sealed class SensitiveValueClassifier
         var nameWord = cookieName is null || !judgeName ? null : _names.Match(cookieName);
         var walk = new Walk(this);
         var valueReason = value is null ? null : walk.Visit(value, 0);
+        var secretToRemove = walk.MetSecretToRemove || (nameWord is not null && SensitiveNames.IsToRemove(nameWord));
         if (value is not null && IsProtected(value))
         {
             // Data Protection makes a value opaque and tamper-proof, but a password still never belongs on the client.
             if (nameWord is not null && SensitiveNames.IsNeverOnClient(nameWord))
             {
-                return FindingReasons.PasswordNameContains(nameWord);
+                return new SensitiveVerdict(FindingReasons.PasswordNameContains(nameWord), isSecretToRemove: true);
             }
 
-            return walk.PasswordReason is { } password ? password + FindingReasons.PasswordEvenProtected : null;
+            return walk.PasswordReason is { } password ? new SensitiveVerdict(password + FindingReasons.PasswordEvenProtected, isSecretToRemove: true) : null;
         }
 
         if (nameWord is not null)
         {
-            return FindingReasons.NameContains(nameWord);
+            return new SensitiveVerdict(FindingReasons.NameContains(nameWord), secretToRemove);
         }
 
-        return valueReason;
+        return valueReason is null ? null : new SensitiveVerdict(valueReason, secretToRemove);
     }
 
     /// <summary>The value (through locals) is the output of <c>IDataProtector.Protect</c>.</summary>
@@ -89,6 +90,12 @@ internal sealed class SensitiveValueClassifier
 
         /// <summary>Set when the walk met a password anywhere, even inside <c>Protect(...)</c>.</summary>
         public string? PasswordReason { get; private set; }
+
+        /// <summary>
+        /// Set when the value is a password or private key itself (by symbol name, attribute or configuration key); an
+        /// object that merely has such a member among others is not (the session may keep the object).
+        /// </summary>
+        public bool MetSecretToRemove { get; private set; }
 
         public string? Visit(IOperation operation, int depth)
         {
@@ -217,6 +224,7 @@ internal sealed class SensitiveValueClassifier
             }
 
             var reason = "the value reads " + kind + " '" + symbol.Name + "'";
+            MetSecretToRemove |= SensitiveNames.IsToRemove(word);
             if (SensitiveNames.IsNeverOnClient(word))
             {
                 PasswordReason ??= reason;
@@ -242,6 +250,7 @@ internal sealed class SensitiveValueClassifier
                 {
                     var reason = "the value reads '" + member.Name + "', marked [DataType(DataType.Password)]";
                     PasswordReason ??= reason;
+                    MetSecretToRemove = true;
                     return reason;
                 }
             }
@@ -301,14 +310,16 @@ internal sealed class SensitiveValueClassifier
             property.Property.IsIndexer
             && QualifiedNames.Is(property.Property.ContainingType?.ContainingNamespace, "Microsoft.Extensions.Configuration");
 
-        private static string? ConfigurationKey(IOperation? key)
+        private string? ConfigurationKey(IOperation? key)
         {
             if (key?.ConstantValue.Value is not string text)
             {
                 return null;
             }
 
-            return WordParts.FindRun(WordParts.Split(text), ConfigurationSecretWords) is not null
+            var parts = WordParts.Split(text);
+            MetSecretToRemove |= WordParts.FindRun(parts, SensitiveWords.ToRemove) is not null;
+            return WordParts.FindRun(parts, ConfigurationSecretWords) is not null
                 ? "the configuration secret '" + text + "'"
                 : null;
         }

@@ -47,6 +47,7 @@ public class MoveToSessionTests
                 public IActionResult Logout()
                 {
                     HttpContext.Session.Remove("api_token");
+                    Response.Cookies.Delete("api_token");
                     return Ok();
                 }
             }
@@ -123,16 +124,16 @@ public class MoveToSessionTests
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
         var app = WebApplication.Create(args);
-        app.MapPost("/login", (HttpContext context, string password) => {|STATE001:context.Response.Cookies.Append("pwd", password)|});
-        app.MapGet("/me", (HttpContext context) => context.Request.Cookies["pwd"] ?? "anonymous");
+        app.MapPost("/login", (HttpContext context, string accessToken) => {|STATE001:context.Response.Cookies.Append("at", accessToken)|});
+        app.MapGet("/me", (HttpContext context) => context.Request.Cookies["at"] ?? "anonymous");
         app.Run();
         """,
         """
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
         var app = WebApplication.Create(args);
-        app.MapPost("/login", (HttpContext context, string password) => context.Session.SetString("pwd", password));
-        app.MapGet("/me", (HttpContext context) => context.Session.GetString("pwd") ?? "anonymous");
+        app.MapPost("/login", (HttpContext context, string accessToken) => context.Session.SetString("at", accessToken));
+        app.MapGet("/me", (HttpContext context) => context.Session.GetString("at") ?? "anonymous");
         app.Run();
         """).Verify();
 
@@ -292,9 +293,9 @@ public class MoveToSessionTests
         using Microsoft.AspNetCore.Http;
         class C
         {
-            void M(HttpContext context, string name, string password)
+            void M(HttpContext context, string name, string bearerToken)
             {
-                {|STATE001:context.Response.Cookies.Append(name, password)|};
+                {|STATE001:context.Response.Cookies.Append(name, bearerToken)|};
                 var old = context.Request.Cookies[name];
             }
         }
@@ -303,9 +304,9 @@ public class MoveToSessionTests
         using Microsoft.AspNetCore.Http;
         class C
         {
-            void M(HttpContext context, string name, string password)
+            void M(HttpContext context, string name, string bearerToken)
             {
-                context.Session.SetString(name, password);
+                context.Session.SetString(name, bearerToken);
                 var old = context.Request.Cookies[name];
             }
         }
@@ -417,6 +418,105 @@ public class MoveToSessionTests
         class C
         {
             void M(HttpResponse response, string token) => {|STATE001:response.Headers.Append("Set-Cookie", $"t={token}; HttpOnly")|};
+        }
+        """).Verify();
+
+    [Fact]
+    public Task A_password_is_not_moved_into_the_session() => Sensitive().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        public class LoginController : Controller
+        {
+            public IActionResult Login(string userName, string password)
+            {
+                {|STATE001:Response.Cookies.Append("remember", password)|};
+                {|STATE001:Response.Cookies.Append("pwd", userName)|};
+                return Ok();
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        public class LoginController : Controller
+        {
+            public IActionResult Login(string userName, string password)
+            {
+                {|STATE001:Response.Cookies.Append("remember", password)|};
+                {|STATE001:Response.Cookies.Append("pwd", userName)|};
+                return Ok();
+            }
+        }
+        """).Verify();
+
+    [Fact]
+    public Task A_private_key_is_not_moved_into_the_session() => Sensitive().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        class Signer(IHttpContextAccessor accessor)
+        {
+            public void Keep(string privateKeyPem) => {|STATE001:accessor.HttpContext!.Response.Cookies.Append("signing", privateKeyPem)|};
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        class Signer(IHttpContextAccessor accessor)
+        {
+            public void Keep(string privateKeyPem) => {|STATE001:accessor.HttpContext!.Response.Cookies.Append("signing", privateKeyPem)|};
+        }
+        """).Verify();
+
+    [Fact]
+    public Task Every_delete_of_the_cookie_is_kept_beside_the_session_remove() => Sensitive().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        public class AuthController : Controller
+        {
+            public IActionResult Login(string jwt)
+            {
+                {|STATE001:Response.Cookies.Append("jwt", jwt)|};
+                return Ok();
+            }
+
+            public IActionResult Logout(bool everywhere)
+            {
+                // the browser must forget the token
+                Response.Cookies.Delete("jwt");
+                if (everywhere)
+                    Response.Cookies.Delete("jwt", new CookieOptions { Path = "/" });
+                return Ok();
+            }
+
+            public void Forget() => Response.Cookies.Delete("jwt");
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        public class AuthController : Controller
+        {
+            public IActionResult Login(string jwt)
+            {
+                HttpContext.Session.SetString("jwt", jwt);
+                return Ok();
+            }
+
+            public IActionResult Logout(bool everywhere)
+            {
+                // the browser must forget the token
+                HttpContext.Session.Remove("jwt");
+                Response.Cookies.Delete("jwt");
+                if (everywhere)
+                {
+                    HttpContext.Session.Remove("jwt");
+                    Response.Cookies.Delete("jwt", new CookieOptions { Path = "/" });
+                }
+                return Ok();
+            }
+
+            public void Forget() => Response.Cookies.Delete("jwt");
         }
         """).Verify();
 }

@@ -84,7 +84,58 @@ public class SensitiveCookieTests
                 }
             }
             """)
-            .Expecting(Expected("Cookie 'remember' stores sensitive data (the value reads member 'Password'); keep it in the session, which sends the browser only its id"))
+            .Expecting(Expected("Cookie 'remember' stores a password or private key (the value reads member 'Password'); remove the value: neither the browser nor the session should keep it, check it or use it and then drop it"))
+            .Verify();
+
+    [Fact]
+    public Task A_password_cookie_is_told_to_remove_the_value() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, string value) => {|#0:response.Cookies.Append("user-password", value)|};
+            }
+            """)
+            .Expecting(Expected("Cookie 'user-password' stores a password or private key (the name contains 'password'); remove the value: neither the browser nor the session should keep it, check it or use it and then drop it"))
+            .Verify();
+
+    [Fact]
+    public Task A_private_key_from_configuration_is_told_to_remove_the_value() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                void M(HttpResponse response, IConfiguration configuration) => {|#0:response.Cookies.Append("signing", configuration["Jwt:PrivateKey"]!)|};
+            }
+            """)
+            .Expecting(Expected("Cookie 'signing' stores a password or private key (the configuration secret 'Jwt:PrivateKey'); remove the value: neither the browser nor the session should keep it, check it or use it and then drop it"))
+            .Verify();
+
+    [Fact]
+    public Task A_token_keeps_the_advice_to_use_the_session() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, string refreshToken) => {|#0:response.Cookies.Append("session-data", refreshToken)|};
+            }
+            """)
+            .Expecting(Expected("Cookie 'session-data' stores sensitive data (the value reads parameter 'refreshToken'); keep it in the session, which sends the browser only its id"))
+            .Verify();
+
+    [Fact]
+    public Task An_object_with_a_password_hash_among_its_members_keeps_the_advice_to_use_the_session() =>
+        Analyze.With<SensitiveCookieAnalyzer>("""
+            using System.Text.Json;
+            using Microsoft.AspNetCore.Http;
+            class Account { public string Name { get; set; } = ""; public string PasswordHash { get; set; } = ""; }
+            class C
+            {
+                void M(HttpResponse response, Account account) => {|#0:response.Cookies.Append("account", JsonSerializer.Serialize(account))|};
+            }
+            """)
+            .Expecting(Expected("Cookie 'account' stores sensitive data (the serialized Account has member 'PasswordHash' ('password')); keep it in the session, which sends the browser only its id"))
             .Verify();
 
     [Fact]
