@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Checks the StateAnalyzers NuGet package the way a user meets it:
-#   1. packs src/StateAnalyzers.Package with a unique prerelease version into a temporary folder feed;
-#   2. checks the nupkg layout (analyzer and fix assemblies, development dependency, buildTransitive props, presets);
+# Checks the StateAnalyzers NuGet packages the way a user meets them:
+#   1. runs ./pack.sh (the README's install path) with a unique prerelease version into a temporary folder feed;
+#   2. checks the nupkg layout (analyzer and fix assemblies, development dependency, buildTransitive props, presets)
+#      and the metadata of every package (README, license expression, repository, version, .snupkg symbols);
 #   3. copies the sample shop into a temporary consumer that takes the analyzers from that package
 #      (PackageReference, local feed plus the usual sources) instead of the projects in src/, builds it and checks
 #      that every rule the packed analyzers support appears, at the recommended preset's severity, and that the
 #      build still succeeds;
 #   4. builds it again with -p:StateAnalyzersPreset=strict and checks that the build fails with `error STATE00N`,
-#      while a dotnet_diagnostic.STATE00N.severity line in the consumer's .editorconfig still wins over the preset.
+#      while a dotnet_diagnostic.STATE00N.severity line in the consumer's .editorconfig still wins over the preset;
+#   5. creates brand-new `dotnet new mvc` and `dotnet new web` apps in a temporary folder, adds both packages from the
+#      feed exactly as the README says (a nuget.config with the folder, `dotnet add package`), and checks that the
+#      build shows the STATE warnings and that the runtime companion's AddStateGuard/UseStateGuard compile.
 # Prints PASS/FAIL per check; exits non-zero when any check fails. test.sh runs it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +37,10 @@ cleanup() {
   rm -rf "$work"
   # The unique version is never needed again: keep the global packages folder from filling up with them.
   if [ -n "$version" ]; then
-    rm -rf "$packages_root/stateanalyzers/$version"
-    rmdir "$packages_root/stateanalyzers" 2>/dev/null || true
+    for id in stateanalyzers stateanalyzers.aspnetcore stateanalyzers.cli; do
+      rm -rf "${packages_root:?}/$id/$version"
+      rmdir "$packages_root/$id" 2>/dev/null || true
+    done
   fi
 }
 trap cleanup EXIT
@@ -58,15 +64,15 @@ finish() {
 # ---------------------------------------------------------------------------------------------------------------
 echo "== pack"
 suffix="verify.$(date -u +%Y%m%d%H%M%S).$$"
-if dotnet pack src/StateAnalyzers.Package -c Release -nologo -v:q -o "$feed" "-p:StateAnalyzersVersionSuffix=$suffix" >"$work/pack.log" 2>&1; then
-  pass "dotnet pack src/StateAnalyzers.Package"
+if ./pack.sh -o "$feed" --version-suffix "$suffix" >"$work/pack.log" 2>&1; then
+  pass "./pack.sh (every package into one folder feed)"
 else
   cat "$work/pack.log"
-  fail "dotnet pack src/StateAnalyzers.Package"
+  fail "./pack.sh (every package into one folder feed)"
   finish
 fi
 
-nupkg=$(find "$feed" -name 'StateAnalyzers.*.nupkg' ! -name '*.symbols.nupkg' | head -n 1)
+nupkg=$(find "$feed" -name 'StateAnalyzers.[0-9]*.nupkg' | head -n 1)
 version=$(basename "$nupkg" .nupkg); version=${version#StateAnalyzers.}
 check "package file is StateAnalyzers.<version>.nupkg ($(basename "${nupkg:-none}"))" test -n "$nupkg" -a "${version%%-*}-$suffix" = "$version"
 [ -n "$nupkg" ] || finish
@@ -88,6 +94,26 @@ check "nuspec: <developmentDependency>true</developmentDependency>" \
 check "nuspec: no package dependencies" bash -c "! grep -q '<dependency ' '$work/nuspec.xml'"
 check "nuspec: id StateAnalyzers, version $version" \
   bash -c "grep -q '<id>StateAnalyzers</id>' '$work/nuspec.xml' && grep -qF '<version>$version</version>' '$work/nuspec.xml'"
+# The version of every package is the one in Directory.Build.props.
+props_version=$(sed -nE 's|.*<Version>([^<]+)</Version>.*|\1|p' Directory.Build.props | head -n 1)
+check "package version $version is Directory.Build.props' <Version> $props_version plus the suffix" test "$version" = "$props_version-$suffix"
+
+echo "== metadata of every package"
+packed_ids="StateAnalyzers StateAnalyzers.AspNetCore"
+[ -d src/StateAnalyzers.Cli ] && packed_ids="$packed_ids StateAnalyzers.Cli"
+for id in $packed_ids; do
+  package=$feed/$id.$version.nupkg
+  if [ ! -f "$package" ]; then fail "$id.$version.nupkg is in the feed"; continue; fi
+  spec=$(unzip -p "$package" "$id.nuspec")
+  check "$id: README.md packed and named in <readme>" \
+    bash -c "unzip -Z1 '$package' | grep -qx README.md && grep -q '<readme>README.md</readme>' <<<'$spec'"
+  check "$id: license expression" grep -q '<license type="expression">' <<<"$spec"
+  check "$id: repository metadata" grep -qE '<repository type="git" url="https://' <<<"$spec"
+  check "$id: symbols package $id.$version.snupkg with pdbs" \
+    bash -c "unzip -Z1 '$feed/$id.$version.snupkg' 2>/dev/null | grep -q '\.pdb\$'"
+done
+check "StateAnalyzers.snupkg holds the pdbs of both analyzer assemblies" \
+  bash -c "unzip -Z1 '$feed/StateAnalyzers.$version.snupkg' | grep -q 'StateAnalyzers.pdb\$' && unzip -Z1 '$feed/StateAnalyzers.$version.snupkg' | grep -q 'StateAnalyzers.CodeFixes.pdb\$'"
 
 # ---------------------------------------------------------------------------------------------------------------
 echo "== consumer: the sample shop on PackageReference StateAnalyzers $version"
@@ -192,6 +218,75 @@ for id in $expected; do
   else
     check "strict: $id is a build error (error $id)" grep -qE ": error $id: " "$work/strict.log"
   fi
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+echo "== brand-new apps from the templates, with the packages from the folder feed"
+# Exactly the README's steps: a nuget.config naming the folder (on top of the usual sources), then dotnet add package.
+apps=$work/apps
+mkdir -p "$apps"
+cat >"$apps/nuget.config" <<EOF2
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="stateanalyzers-local" value="$feed" />
+  </packageSources>
+</configuration>
+EOF2
+# A cookie written without options: STATE004 (HttpOnly), STATE005 (Secure) and STATE006 (SameSite, Info) each time.
+write_violation() { # template directory
+  case $1 in
+    web) cat >"$apps/web/Preferences.cs" <<'EOF2'
+namespace web;
+
+public static class Preferences
+{
+    public static void Remember(HttpResponse response, string theme) => response.Cookies.Append("theme", theme);
+}
+EOF2
+      ;;
+    mvc) cat >"$apps/mvc/Controllers/ThemeController.cs" <<'EOF2'
+using Microsoft.AspNetCore.Mvc;
+
+namespace mvc.Controllers;
+
+public class ThemeController : Controller
+{
+    public IActionResult Set(string theme)
+    {
+        Response.Cookies.Append("theme", theme);
+        return RedirectToAction("Index", "Home");
+    }
+}
+EOF2
+      ;;
+  esac
+}
+for template in web mvc; do
+  if ! (cd "$apps" && dotnet new "$template" -o "$template" --no-restore >"$work/new-$template.log" 2>&1); then
+    cat "$work/new-$template.log"; fail "dotnet new $template"; continue
+  fi
+  write_violation "$template"
+  # The runtime companion, as docs/runtime.md sets it up.
+  sed -i 's|^var app = builder.Build();|builder.Services.AddStateGuard();\n&\napp.UseStateGuard();|' "$apps/$template/Program.cs"
+  sed -i '1i using StateAnalyzers.AspNetCore;' "$apps/$template/Program.cs"
+  added=0
+  (cd "$apps/$template" && dotnet add package StateAnalyzers --version "$version" >"$work/add-$template.log" 2>&1 &&
+    dotnet add package StateAnalyzers.AspNetCore --version "$version" >>"$work/add-$template.log" 2>&1) || added=$?
+  if [ $added -ne 0 ]; then cat "$work/add-$template.log"; fail "$template: dotnet add package StateAnalyzers / StateAnalyzers.AspNetCore $version"; continue; fi
+  pass "$template: dotnet add package StateAnalyzers / StateAnalyzers.AspNetCore $version from the folder feed"
+  if dotnet build "$apps/$template" -nologo -clp:NoSummary "-p:ErrorLog=$work/$template.sarif%2Cversion%3D2.1" >"$work/build-$template.log" 2>&1; then
+    pass "$template: builds (with AddStateGuard/UseStateGuard in Program.cs)"
+  else
+    grep -E ': error ' "$work/build-$template.log" | sort -u | head -n 20
+    fail "$template: builds (with AddStateGuard/UseStateGuard in Program.cs)"
+  fi
+  for id in STATE004 STATE005; do
+    check "$template: the build shows 'warning $id'" grep -qE ": warning $id: " "$work/build-$template.log"
+  done
+  check "$template: STATE006 reported (Info, in the SARIF log)" test "$(sarif_levels "$work/$template.sarif" STATE006)" = "note"
+  check "$template: no analyzer load failure (CS8032/CS8034/AD0001)" \
+    bash -c "! grep -qE '(warning|error) (CS8032|CS8034|AD0001)' '$work/build-$template.log'"
 done
 
 finish
