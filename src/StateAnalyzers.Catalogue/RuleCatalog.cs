@@ -127,8 +127,18 @@ internal static class RuleCatalog
             new RuleMessage(SessionServicesMissingVariant, "Session is used but not configured: {0}; the session middleware cannot start without the services AddSession() registers"),
         });
 
+    public static readonly Rule TempDataInCookie = new Rule(
+        RuleIds.STATE011,
+        nameof(TempDataInCookie),
+        "TempData stores sensitive or unbounded data in a cookie",
+        RuleSeverity.Warning,
+        SecurityCategory,
+        "Switch TempData to the session provider",
+        "- (STATE001/STATE002 judge the TempData cookie)",
+        new[] { new RuleMessage(DefaultVariant, "TempData {0} is kept in a cookie the browser holds and sends back, and {1}; keep TempData in the session with AddSessionStateTempDataProvider()") });
+
     public static readonly IReadOnlyList<Rule> All = new[]
     {
-        SensitiveCookie, OversizedCookie, SignOutWithoutSessionClear, HttpOnly, Secure, SameSite, SessionNotConfigured,
+        SensitiveCookie, OversizedCookie, SignOutWithoutSessionClear, HttpOnly, Secure, SameSite, SessionNotConfigured, TempDataInCookie,
     };
 }

@@ -6,8 +6,9 @@ namespace StateAnalyzers.CodeFixes.ConfigureSession;
 /// <summary>One STATE007 finding's fix, read from the diagnostic: the host and what it lacks.</summary>
 internal sealed class SessionConfiguration
 {
-    private SessionConfiguration(Location host, bool startup, bool addSession, bool addCache, bool useSession, Location? move)
+    private SessionConfiguration(Location host, bool startup, bool addSession, bool addCache, bool useSession, Location? move, bool hardened = false)
     {
+        Hardened = hardened;
         Host = host;
         Startup = startup;
         AddSession = addSession;
@@ -31,12 +32,36 @@ internal sealed class SessionConfiguration
     /// <summary>The misplaced <c>UseSession()</c> call to move before the endpoints.</summary>
     public Location? Move { get; }
 
+    /// <summary>Register the session with its cookie locked down (HttpOnly, Secure always, SameSite Lax), as STATE005 requires.</summary>
+    public bool Hardened { get; }
+
     public string Title => (AddSession, UseSession || Move is not null) switch
     {
         (true, true) => "Configure the session (AddSession and UseSession)",
         (true, false) => "Register the session services (AddSession)",
         _ => Move is not null ? "Move UseSession before the endpoints" : "Add UseSession before the endpoints",
     };
+
+    /// <summary>
+    /// What another rule's fix needs of the session (STATE011's TempData provider), read from the same
+    /// <see cref="SessionFixProperties"/> keys, with the host given apart; null when nothing is missing.
+    /// </summary>
+    public static SessionConfiguration? Hardening(Diagnostic diagnostic, Location host)
+    {
+        var properties = diagnostic.Properties;
+        var configuration = new SessionConfiguration(
+            host,
+            properties.ContainsKey(SessionFixProperties.StartupKey),
+            properties.ContainsKey(SessionFixProperties.AddSessionKey),
+            properties.ContainsKey(SessionFixProperties.AddCacheKey),
+            properties.ContainsKey(SessionFixProperties.UseSessionKey),
+            move: null,
+            hardened: true);
+        return configuration.AddSession || configuration.UseSession ? configuration : null;
+    }
+
+    /// <summary>The same configuration for a host that has moved (an edit before it in the same file).</summary>
+    public SessionConfiguration At(Location host) => new(host, Startup, AddSession, AddCache, UseSession, Move, Hardened);
 
     public static SessionConfiguration? From(Diagnostic diagnostic)
     {

@@ -100,9 +100,10 @@ internal static class SessionConfigurer
                 return false;
             }
 
-            var registrations = Registrations(services, configuration.AddCache);
+            var registrations = Registrations(services, configuration, plan.NewLine);
             actions.Add(() => plan.Edits.Insert(place.List, index, registrations, InsertLayout.Indent, key: "AddSession"));
             RequireExtension(plan, actions, build.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
+            RequireCookieTypes(plan, actions, build.SpanStart, configuration);
         }
 
         if (configuration.UseSession)
@@ -139,7 +140,7 @@ internal static class SessionConfigurer
         {
             if (configureServices is { Method: var servicesMethod, Parameter: var services })
             {
-                var registrations = Registrations(services, configuration.AddCache);
+                var registrations = Registrations(services, configuration, plan.NewLine);
                 if (servicesMethod.Body is { } body)
                 {
                     actions.Add(() => plan.Edits.Insert(body, body.Statements.Count, registrations, InsertLayout.Indent, key: "AddSession"));
@@ -154,11 +155,12 @@ internal static class SessionConfigurer
                 }
 
                 RequireExtension(plan, actions, servicesMethod.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
+                RequireCookieTypes(plan, actions, servicesMethod.SpanStart, configuration);
             }
             else if (configure is { Method: var before })
             {
                 var index = type.Members.IndexOf(before);
-                var method = NewConfigureServices(configuration.AddCache, plan.NewLine);
+                var method = NewConfigureServices(configuration, plan.NewLine);
                 actions.Add(() => plan.Edits.Rewrite(type, t => InsertMember((ClassDeclarationSyntax)t, index, method, plan.NewLine)));
                 if (!plan.Model.LookupNamespacesAndTypes(before.SpanStart, name: "IServiceCollection").Any(s => s.ContainingNamespace?.ToDisplayString() == DependencyInjectionNamespace))
                 {
@@ -166,6 +168,7 @@ internal static class SessionConfigurer
                 }
 
                 RequireExtension(plan, actions, before.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
+                RequireCookieTypes(plan, actions, before.SpanStart, configuration);
             }
             else
             {
@@ -337,16 +340,39 @@ internal static class SessionConfigurer
             .Select(i => plan.Model.GetOperation(i))
             .OfType<IInvocationOperation>();
 
-    private static StatementSyntax[] Registrations(string services, bool addCache)
+    private static StatementSyntax[] Registrations(string services, SessionConfiguration configuration, SyntaxTrivia newLine)
     {
         var statements = new List<StatementSyntax>();
-        if (addCache)
+        if (configuration.AddCache)
         {
             statements.Add(SyntaxFactory.ParseStatement(services + ".AddDistributedMemoryCache();"));
         }
 
-        statements.Add(SyntaxFactory.ParseStatement(services + ".AddSession();"));
+        if (!configuration.Hardened)
+        {
+            statements.Add(SyntaxFactory.ParseStatement(services + ".AddSession();"));
+            return statements.ToArray();
+        }
+
+        // The session cookie carries the session id: HttpOnly and Lax are its defaults, Secure is not (STATE005).
+        var eol = newLine.ToFullString();
+        var hardened = SyntaxFactory.ParseStatement(
+            services + ".AddSession(options =>" + eol + "{" + eol
+            + "    options.Cookie.HttpOnly = true;" + eol
+            + "    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;" + eol
+            + "    options.Cookie.SameSite = SameSiteMode.Lax;" + eol
+            + "});");
+        statements.Add(hardened.WithAdditionalAnnotations(Formatter.Annotation));
         return statements.ToArray();
+    }
+
+    /// <summary>The hardened registration names <c>CookieSecurePolicy</c> and <c>SameSiteMode</c>.</summary>
+    private static void RequireCookieTypes(DocumentPlan plan, List<Action> actions, int position, SessionConfiguration configuration)
+    {
+        if (configuration.Hardened && !Usings.InScope(plan.Model, position, "CookieSecurePolicy"))
+        {
+            actions.Add(() => plan.Usings.Add(Usings.HttpNamespace));
+        }
     }
 
     private static (MethodDeclarationSyntax Method, string Parameter)? Method(DocumentPlan plan, ClassDeclarationSyntax type, string name, INamedTypeSymbol? parameterType)
@@ -363,10 +389,10 @@ internal static class SessionConfigurer
         return null;
     }
 
-    private static MethodDeclarationSyntax NewConfigureServices(bool addCache, SyntaxTrivia newLine)
+    private static MethodDeclarationSyntax NewConfigureServices(SessionConfiguration configuration, SyntaxTrivia newLine)
     {
         var eol = newLine.ToFullString();
-        var body = string.Concat(Registrations("services", addCache).Select(s => "    " + s.ToFullString() + eol));
+        var body = string.Concat(Registrations("services", configuration, newLine).Select(s => "    " + s.ToFullString() + eol));
         var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             "public void ConfigureServices(IServiceCollection services)" + eol + "{" + eol + body + "}" + eol)!;
         return method.WithAdditionalAnnotations(Formatter.Annotation);

@@ -7,4 +7,5 @@ public static class EquivalenceKeys
     public const string MoveToSession = "StateAnalyzers.MoveToSession";
     public const string ClearSessionOnSignOut = "StateAnalyzers.ClearSessionOnSignOut";
     public const string ConfigureSession = "StateAnalyzers.ConfigureSession";
+    public const string SwitchTempDataProvider = "StateAnalyzers.SwitchTempDataProvider";
 }

@@ -12,6 +12,7 @@ using StateAnalyzers.Cookies;
 using StateAnalyzers.Internal;
 using StateAnalyzers.Session;
 using StateAnalyzers.SignOuts;
+using StateAnalyzers.TempData;
 
 namespace StateAnalyzers.Analysis;
 
@@ -28,6 +29,7 @@ internal sealed class CandidateIndex
     private readonly CompilationModel _model;
     private readonly Lazy<SetCookieNameSyntax> _headerNames;
     private readonly Lazy<ImmutableHashSet<string>> _calledNames;
+    private readonly Lazy<ImmutableHashSet<string>> _tempDataProperties;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<SyntaxNode>>> _trees = new();
 
     public CandidateIndex(CompilationModel model)
@@ -35,6 +37,7 @@ internal sealed class CandidateIndex
         _model = model;
         _headerNames = new Lazy<SetCookieNameSyntax>(() => SetCookieNameSyntax.Gather(model.Compilation));
         _calledNames = new Lazy<ImmutableHashSet<string>>(CalledNames);
+        _tempDataProperties = new Lazy<ImmutableHashSet<string>>(() => TempDataWriteRecognizer.PropertyNames(model.Compilation));
     }
 
     /// <summary>The candidate operations of a file (within <paramref name="span"/> when the host asks for part of it), in source order.</summary>
@@ -79,25 +82,35 @@ internal sealed class CandidateIndex
             .Union(SignOutRecognizer.CallNames)
             .Union(SessionPipeline.ReportedCallNames)
             .Union(CookieHelperIndex.CandidateNames(_model.Compilation))
-            .Union(_model.Session.Wrappers.Keys.Select(m => m.Name));
+            .Union(_model.Session.Wrappers.Keys.Select(m => m.Name))
+            .Union(_model.TempDataHelpers.CandidateNames);
 
     private ImmutableArray<SyntaxNode> Find(SyntaxTree tree)
     {
         var found = new HashSet<SyntaxNode>();
+
+        // TempData written through the dictionary: only in a file that spells it (the property or the interface).
+        var mayWriteTempData = TreeText.MayMention(tree, TempDataWriteRecognizer.MentionNames);
         foreach (var node in tree.GetRoot().DescendantNodes())
         {
             switch (node)
             {
                 case InvocationExpressionSyntax invocation:
                     var name = SyntaxNames.Invoked(invocation);
-                    if (_calledNames.Value.Contains(name) || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value))
+                    if (_calledNames.Value.Contains(name)
+                        || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value)
+                        || (mayWriteTempData && name is TempDataWriteRecognizer.AddName or TempDataWriteRecognizer.TryAddName))
                     {
                         found.Add(invocation);
                     }
 
                     break;
-                case AssignmentExpressionSyntax assignment when CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value):
-                    found.Add(assignment);
+                case AssignmentExpressionSyntax assignment:
+                    if (CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value) || MayWriteTempData(assignment, mayWriteTempData))
+                    {
+                        found.Add(assignment);
+                    }
+
                     break;
                 case InitializerExpressionSyntax element when CookieWriteRecognizer.MayWrite(element, _headerNames.Value):
                     found.Add(element);
@@ -113,6 +126,13 @@ internal sealed class CandidateIndex
 
         return found.Count == 0 ? ImmutableArray<SyntaxNode>.Empty : found.OrderBy(n => n.SpanStart).ToImmutableArray();
     }
+
+    /// <summary><c>TempData["k"] = v</c> in a file that spells TempData, or an assignment to a property named like a <c>[TempData]</c> one.</summary>
+    private bool MayWriteTempData(AssignmentExpressionSyntax assignment, bool mayWriteThroughDictionary) => assignment.Left switch
+    {
+        ElementAccessExpressionSyntax => mayWriteThroughDictionary,
+        ExpressionSyntax left => SyntaxNames.Rightmost(left) is { } name && _tempDataProperties.Value.Contains(name),
+    };
 
     /// <summary>
     /// <c>options.Cookie</c> inside a lambda handed to a call (<c>services.Configure&lt;CookieAuthenticationOptions&gt;(o =&gt;

@@ -10,6 +10,7 @@ using StateAnalyzers.Cookies;
 using StateAnalyzers.Cookies.Attributes;
 using StateAnalyzers.Session;
 using StateAnalyzers.SignOuts;
+using StateAnalyzers.TempData;
 
 namespace StateAnalyzers.Analysis;
 
@@ -24,6 +25,7 @@ internal sealed class CompilationModel
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CookieWrite>> _writes = new();
     private readonly Lazy<ProjectFacts> _projectFacts;
     private readonly Lazy<SessionFacts> _sessionFacts;
+    private readonly Lazy<TempDataFacts> _tempDataFacts;
 
     private CompilationModel(Compilation compilation, WellKnownTypes types)
     {
@@ -37,6 +39,9 @@ internal sealed class CompilationModel
         SignOuts = new SignOutRecognizer(this);
         Clearing = new SessionClearing(this);
         _sessionFacts = new Lazy<SessionFacts>(() => SessionFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        TempDataWrites = new TempDataWriteRecognizer(this);
+        TempDataHelpers = new TempDataHelperIndex(this);
+        _tempDataFacts = new Lazy<TempDataFacts>(() => TempDataFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
         Candidates = new CandidateIndex(this);
     }
 
@@ -67,6 +72,15 @@ internal sealed class CompilationModel
 
     /// <summary>What the project does with the session (use, registration, middleware, hosts, sign-out wrappers); gathered on first use.</summary>
     public SessionFacts Session => _sessionFacts.Value;
+
+    /// <summary>Recognizes writes to TempData (STATE011).</summary>
+    public TempDataWriteRecognizer TempDataWrites { get; }
+
+    /// <summary>Methods in source that store a parameter in TempData.</summary>
+    public TempDataHelperIndex TempDataHelpers { get; }
+
+    /// <summary>Where the project keeps TempData (cookie or session provider) and where MVC is registered; gathered on first use.</summary>
+    public TempDataFacts TempData => _tempDataFacts.Value;
 
     internal ConcurrentDictionary<ISymbol, CookieAttributes> StaticInitializers { get; } = new(SymbolEqualityComparer.Default);
 

@@ -56,6 +56,14 @@ internal sealed class WellKnownTypes
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
         WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
         Startup = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartup");
+
+        // TempData and its provider (STATE011).
+        TempDataDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
+        TempDataAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.TempDataAttribute");
+        TempDataProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider");
+        CookieTempDataProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider");
+        MvcViewFeaturesBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcViewFeaturesMvcBuilderExtensions");
+        MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
     }
 
     public INamedTypeSymbol ResponseCookies { get; }
@@ -106,6 +114,14 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? WebApplicationBuilder { get; }
     public INamedTypeSymbol? WebHostBuilderExtensions { get; }
     public INamedTypeSymbol? Startup { get; }
+
+    // TempData and its provider (STATE011).
+    public INamedTypeSymbol? TempDataDictionary { get; }
+    public INamedTypeSymbol? TempDataAttribute { get; }
+    public INamedTypeSymbol? TempDataProvider { get; }
+    public INamedTypeSymbol? CookieTempDataProvider { get; }
+    public INamedTypeSymbol? MvcViewFeaturesBuilderExtensions { get; }
+    public INamedTypeSymbol? MvcServiceCollectionExtensions { get; }
 
     /// <summary>Null when the compilation does not reference ASP.NET Core: then no rule registers anything.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)

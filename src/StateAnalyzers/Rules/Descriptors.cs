@@ -127,4 +127,16 @@ internal static class Descriptors
         description: null,
         helpLinkUri: RuleCatalog.SessionNotConfigured.HelpLink,
         customTags: RuleCatalog.ReliabilityCategory);
+
+    /// <summary>STATE011: TempData stores sensitive or unbounded data in a cookie.</summary>
+    public static readonly DiagnosticDescriptor TempDataInCookie = new(
+        RuleIds.STATE011,
+        RuleCatalog.TempDataInCookie.Title,
+        RuleCatalog.TempDataInCookie.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.TempDataInCookie.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
 }

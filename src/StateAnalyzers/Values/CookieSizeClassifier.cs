@@ -32,6 +32,33 @@ internal static class CookieSizeClassifier
         return constantBytes > maxBytes ? "its constant text alone is " + constantBytes + " bytes" : null;
     }
 
+    /// <summary>
+    /// Like <see cref="Classify"/>, for a store that serializes what it is given (TempData): a collection stored as it
+    /// is (a list, an array, a dictionary) grows with its items, unless it is an array written out of constants.
+    /// </summary>
+    public static string? ClassifyStored(string? key, IOperation value, int maxBytes)
+    {
+        var stored = OperationFlow.SkipConversions(value);
+        if (IsCollection(stored.Type) && !IsConstantArray(stored))
+        {
+            return "the " + stored.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " it holds grows with its items";
+        }
+
+        return Classify(key, value, maxBytes);
+    }
+
+    private static bool IsCollection(ITypeSymbol? type) =>
+        type is not null
+        && type.SpecialType != SpecialType.System_String
+        && (type is IArrayTypeSymbol
+            || type.SpecialType == SpecialType.System_Collections_IEnumerable
+            || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
+
+    private static bool IsConstantArray(IOperation operation) =>
+        operation is IArrayCreationOperation { Initializer: { } initializer }
+        && initializer.ElementValues.All(e => OperationFlow.SkipConversions(e).ConstantValue.HasValue);
+
     private sealed class Walk
     {
         private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);

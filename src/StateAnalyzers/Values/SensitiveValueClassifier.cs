@@ -56,6 +56,16 @@ internal sealed class SensitiveValueClassifier
         return valueReason is null ? null : new SensitiveVerdict(valueReason, secretToRemove);
     }
 
+    /// <summary>
+    /// Why an object is sensitive once a serializer writes it out (its type, in source, has a sensitive member), or
+    /// null: for a value a helper serializes before storing it.
+    /// </summary>
+    public string? ClassifySerialized(IOperation graph)
+    {
+        var type = OperationFlow.SkipConversions(graph).Type;
+        return new Walk(this).SensitiveMemberOf(type, 0) is { } reason ? "the serialized " + type!.Name + " " + reason : null;
+    }
+
     /// <summary>The value (through locals) is the output of <c>IDataProtector.Protect</c>.</summary>
     private static bool IsProtected(IOperation value, int depth = 0)
     {
@@ -259,7 +269,7 @@ internal sealed class SensitiveValueClassifier
         }
 
         /// <summary>A type in source with a member that is sensitive by name or attribute (collections: their element type).</summary>
-        private string? SensitiveMemberOf(ITypeSymbol? type, int depth)
+        public string? SensitiveMemberOf(ITypeSymbol? type, int depth)
         {
             if (type is null || depth > 2)
             {
