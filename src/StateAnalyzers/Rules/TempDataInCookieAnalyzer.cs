@@ -60,7 +60,7 @@ public sealed class TempDataInCookieAnalyzer : StateAnalyzer
         var sensitive = new SensitiveValueClassifier(settings.SensitiveNames);
         if (sensitive.Classify(null, write.Value, judgeName: false) is { } secret)
         {
-            return secret;
+            return secret.Reason;
         }
 
         if (write.Serializer is { } serializer)
