@@ -74,7 +74,9 @@ internal static class CookieTightener
         {
             CookieFixProperties.AddOptions or CookieFixProperties.BuilderLambda => candidates.OfType<InvocationExpressionSyntax>().FirstOrDefault(),
             CookieFixProperties.Initializer => candidates.OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(),
-            CookieFixProperties.Assignment => candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault(),
+            CookieFixProperties.Assignment => candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault() is { } assignment && IsDeconstruction(assignment)
+                ? (found != assignment ? found as ExpressionSyntax : null)
+                : candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault(),
             CookieFixProperties.RawHeader => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax),
             _ => null,
         };
@@ -88,12 +90,17 @@ internal static class CookieTightener
         {
             CookieFixProperties.AddOptions => AddOptions((InvocationExpressionSyntax)node, edits.All(e => e.ScriptReadable)),
             CookieFixProperties.Initializer => SetInInitializer((BaseObjectCreationExpressionSyntax)node, members),
-            CookieFixProperties.Assignment => ((AssignmentExpressionSyntax)node).WithRight(Expression(first.Value).WithTriviaFrom(((AssignmentExpressionSyntax)node).Right)),
+            CookieFixProperties.Assignment => node is AssignmentExpressionSyntax assignment && !IsDeconstruction(assignment)
+                ? assignment.WithRight(Expression(first.Value).WithTriviaFrom(assignment.Right))
+                : Expression(first.Value).WithTriviaFrom(node),
             CookieFixProperties.BuilderLambda => SetInLambda((InvocationExpressionSyntax)node, members, newLine),
             CookieFixProperties.RawHeader => AppendRawAttributes((ExpressionSyntax)node, edits.Select(e => e.RawAttribute).Distinct().OrderBy(RawOrder).ToList()),
             _ => node,
         };
     }
+
+    /// <summary><c>(o.Secure, x) = (false, 0)</c>: the diagnostic points at the one tuple element to replace.</summary>
+    private static bool IsDeconstruction(AssignmentExpressionSyntax assignment) => assignment.Left is TupleExpressionSyntax or DeclarationExpressionSyntax;
 
     private static InvocationExpressionSyntax AddOptions(InvocationExpressionSyntax invocation, bool scriptReadable)
     {

@@ -100,6 +100,7 @@ internal sealed class CompilationModel
                 ? Builders.FromInvocation(invocation).Prepend(write).ToImmutableArray()
                 : Builders.FromInvocation(invocation).ToImmutableArray(),
             ISimpleAssignmentOperation assignment when Writes.FromAssignment(assignment) is { } headerWrite => ImmutableArray.Create(headerWrite),
+            IInvalidOperation invalid when Writes.FromUnbound(invalid) is { } unboundWrite => ImmutableArray.Create(unboundWrite),
             _ => ImmutableArray<CookieWrite>.Empty,
         });
 

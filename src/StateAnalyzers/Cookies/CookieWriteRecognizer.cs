@@ -54,6 +54,36 @@ internal sealed class CookieWriteRecognizer
         return null;
     }
 
+    /// <summary>A call that did not bind, whose every candidate is the same cookie API (see <see cref="UnboundCookieWrite"/>).</summary>
+    public CookieWrite? FromUnbound(IInvalidOperation invalid)
+    {
+        if (UnboundCookieWrite.Read(invalid, Types) is not { } call)
+        {
+            return null;
+        }
+
+        if (call.IsCookieAppend)
+        {
+            var key = call.Argument("key", 0);
+            var value = call.Argument("value", 1);
+            var options = call.Argument("options", 2);
+            var attributes = options is null && call.Arguments.Length <= 2
+                ? CookieDefaults.ForCookieOptions(AttributeOrigin.ApiDefault, invalid)
+                : options is not null && SymbolEqualityComparer.Default.Equals(OperationFlow.SkipConversions(options).Type, Types.CookieOptions)
+                    ? _model.Options.Resolve(options, invalid)
+                    : CookieAttributes.Unknown;
+            return new CookieWrite(CookieSource.ResponseCookies, invalid, key?.ConstantValue.Value as string, value, attributes);
+        }
+
+        // Headers: the extension's receiver is the call's receiver, the header name the first argument written.
+        return call.Arguments.Length >= 2
+            && IsResponseHeaders(call.Receiver)
+            && call.Arguments[0] is { } name && IsSetCookieName(name)
+            && call.Arguments[1] is { } headerValue
+                ? FromRawHeader(invalid, headerValue)
+                : null;
+    }
+
     /// <summary>
     /// The syntax side of <see cref="FromInvocation"/>: whether a call may be a write, before anything is bound. Every
     /// <c>IResponseCookies.Append</c> overload takes two arguments or more; a header dictionary's Append, Add or TryAdd

@@ -184,6 +184,64 @@ public class TightenCookieTests
         """).Verify();
 
     [Fact]
+    public Task A_weakening_element_of_a_deconstruction_is_corrected_in_place() => Secure().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax };
+                int days;
+                (options.Secure, days) = (false, 30);
+                {|STATE005:response.Cookies.Append("theme", days.ToString(), options)|};
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax };
+                int days;
+                (options.Secure, days) = (true, 30);
+                response.Cookies.Append("theme", days.ToString(), options);
+            }
+        }
+        """).Verify();
+
+    [Fact]
+    public Task A_weakening_local_constant_is_replaced_in_the_assignment() => HttpOnly().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                var readable = false;
+                var options = new CookieOptions { Secure = true };
+                options.HttpOnly = readable;
+                {|STATE004:response.Cookies.Append("theme", "dark", options)|};
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                var readable = false;
+                var options = new CookieOptions { Secure = true };
+                options.HttpOnly = true;
+                response.Cookies.Append("theme", "dark", options);
+            }
+        }
+        """).Verify();
+
+    [Fact]
     public Task Shared_static_options_are_fixed_where_they_are_declared() => SameSite()
         .File(
             """

@@ -57,6 +57,13 @@ public sealed class AnalyzerSpec<TAnalyzer>
         return this;
     }
 
+    /// <summary>Code that does not compile (a missing type, a call being typed): compiler errors are not part of the expected set.</summary>
+    public AnalyzerSpec<TAnalyzer> IgnoringCompilerErrors()
+    {
+        _test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return this;
+    }
+
     public AnalyzerSpec<TAnalyzer> Expecting(params DiagnosticResult[] diagnostics)
     {
         _test.ExpectedDiagnostics.AddRange(diagnostics);

@@ -5,7 +5,8 @@ namespace StateAnalyzers.Tests.Rules;
 
 /// <summary>
 /// The analyzer of STATE004 (HttpOnly not set): positives and the tricky clean cases. Cases every cookie rule shares (the candidate gateway) are in
-/// <see cref="CandidateGatewayTests"/>; the fix is tested in
+/// <see cref="CandidateGatewayTests"/>; each write judged on the state at that write in <see cref="WriteStateTests"/>, deletes in
+/// <see cref="CookieDeleteTests"/>, calls that do not bind in <see cref="UnboundWriteTests"/>; the fix is tested in
 /// <see cref="CodeFixes.TightenCookieTests"/>.
 /// </summary>
 public class HttpOnlyCookieTests
