@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,6 +17,44 @@ internal static class Usings
     public static bool InScope(SemanticModel model, int position, string typeName, string @namespace = HttpNamespace) =>
         model.LookupNamespacesAndTypes(position, name: typeName)
             .Any(s => s.ContainingNamespace?.ToDisplayString() == @namespace);
+
+    /// <summary>
+    /// Whether <c>using <paramref name="namespace"/>;</c> can join the file without making a name in it ambiguous: no
+    /// simple name in the file that reads as a type of another namespace has the name of a type in this one
+    /// (<c>SameSiteMode</c> of <c>Microsoft.Net.Http.Headers</c> against <c>Microsoft.AspNetCore.Http.SameSiteMode</c>).
+    /// </summary>
+    public static bool SafeToAdd(SemanticModel model, SyntaxNode root, string @namespace = HttpNamespace)
+    {
+        var names = new HashSet<string>(TypeNames(model.Compilation, @namespace), StringComparer.Ordinal);
+        foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            // Only a name that stands first is looked up among the usings, not the right side of A.B.
+            if (!names.Contains(name.Identifier.ValueText)
+                || (name.Parent is QualifiedNameSyntax qualified && qualified.Right == name)
+                || (name.Parent is MemberAccessExpressionSyntax access && access.Name == name))
+            {
+                continue;
+            }
+
+            if (model.GetSymbolInfo(name).Symbol is ITypeSymbol type && type.ContainingNamespace?.ToDisplayString() != @namespace)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<string> TypeNames(Compilation compilation, string @namespace)
+    {
+        INamespaceSymbol? current = compilation.GlobalNamespace;
+        foreach (var part in @namespace.Split('.'))
+        {
+            current = current?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part);
+        }
+
+        return current is null ? Enumerable.Empty<string>() : current.GetTypeMembers().Select(t => t.Name);
+    }
 
     /// <summary>
     /// <c>using <paramref name="namespace"/>;</c> in sorted position, unless the file has it. An elastic

@@ -13,7 +13,8 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 
 /// <summary>
 /// Applies cookie-attribute edits to a solution: several diagnostics on the same node become one edit, edits in
-/// nested nodes compose, and each touched document gets <c>using Microsoft.AspNetCore.Http;</c> when it needs it.
+/// nested nodes compose, inserted names are fully qualified and then simplified (a using is added where that is
+/// safe), and a changed flag loses the trailing comment that argued for its old value.
 /// </summary>
 internal static class CookieTightener
 {
@@ -23,8 +24,7 @@ internal static class CookieTightener
     private static async Task<Document> ApplyAsync(Document document, List<CookieEdit> edits, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null)
         {
             return document;
         }
@@ -51,21 +51,11 @@ internal static class CookieTightener
             return document;
         }
 
-        var needsUsing = byNode.Any(p => p.Value.Any(IntroducesHttpTypes))
-            && !Usings.InScope(model, byNode.Keys.First().SpanStart, "SameSiteMode");
         var newLine = Usings.NewLineOf(root);
         var newRoot = root.ReplaceNodes(byNode.Keys, (original, rewritten) => Rewrite(rewritten, byNode[original], newLine));
-        if (needsUsing)
-        {
-            newRoot = Usings.Add(newRoot, newLine);
-        }
-
-        var result = document.WithSyntaxRoot(newRoot);
-        return await Formatter.FormatAsync(result, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        newRoot = ArguingComments.Remove(newRoot);
+        return await FullNames.CleanUpAsync(document, newRoot, byNode.Keys.First().SpanStart, cancellationToken).ConfigureAwait(false);
     }
-
-    private static bool IntroducesHttpTypes(CookieEdit edit) =>
-        edit.Kind == CookieFixProperties.AddOptions || (edit.Kind != CookieFixProperties.RawHeader && edit.Value.IndexOf('.') > 0);
 
     private static SyntaxNode? Target(SyntaxNode found, CookieEdit edit)
     {
@@ -77,7 +67,7 @@ internal static class CookieTightener
             CookieFixProperties.Assignment => candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault() is { } assignment && IsDeconstruction(assignment)
                 ? (found != assignment ? found as ExpressionSyntax : null)
                 : candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault(),
-            CookieFixProperties.RawHeader => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax),
+            CookieFixProperties.RawHeader => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax),
             _ => null,
         };
     }
@@ -89,10 +79,10 @@ internal static class CookieTightener
         return first.Kind switch
         {
             CookieFixProperties.AddOptions => AddOptions((InvocationExpressionSyntax)node, edits.All(e => e.ScriptReadable)),
-            CookieFixProperties.Initializer => SetInInitializer((BaseObjectCreationExpressionSyntax)node, members),
+            CookieFixProperties.Initializer => SetInInitializer((BaseObjectCreationExpressionSyntax)node, members, newLine),
             CookieFixProperties.Assignment => node is AssignmentExpressionSyntax assignment && !IsDeconstruction(assignment)
-                ? assignment.WithRight(Expression(first.Value).WithTriviaFrom(assignment.Right))
-                : Expression(first.Value).WithTriviaFrom(node),
+                ? assignment.WithRight(Changed(first.Value, assignment.Right))
+                : Changed(first.Value, (ExpressionSyntax)node),
             CookieFixProperties.BuilderLambda => SetInLambda((InvocationExpressionSyntax)node, members, newLine),
             CookieFixProperties.RawHeader => AppendRawAttributes((ExpressionSyntax)node, edits.Select(e => e.RawAttribute).Distinct().OrderBy(RawOrder).ToList()),
             _ => node,
@@ -105,13 +95,13 @@ internal static class CookieTightener
     private static InvocationExpressionSyntax AddOptions(InvocationExpressionSyntax invocation, bool scriptReadable)
     {
         var members = scriptReadable
-            ? "Secure = true, SameSite = SameSiteMode.Lax"
-            : "HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax";
-        var options = SyntaxFactory.ParseExpression("new CookieOptions { " + members + " }").WithAdditionalAnnotations(Formatter.Annotation);
-        return invocation.AddArgumentListArguments(SyntaxFactory.Argument(options));
+            ? "Secure = true, SameSite = " + FullNames.Http("SameSiteMode.Lax")
+            : "HttpOnly = true, Secure = true, SameSite = " + FullNames.Http("SameSiteMode.Lax");
+        var options = SyntaxFactory.ParseExpression("new " + FullNames.Http("CookieOptions") + " { " + members + " }").WithAdditionalAnnotations(Formatter.Annotation);
+        return invocation.AddArgumentListArguments(SyntaxFactory.Argument(FullNames.ToSimplify(options)));
     }
 
-    private static SyntaxNode SetInInitializer(BaseObjectCreationExpressionSyntax creation, List<CookieEdit> edits)
+    private static SyntaxNode SetInInitializer(BaseObjectCreationExpressionSyntax creation, List<CookieEdit> edits, SyntaxTrivia newLine)
     {
         var initializer = creation.Initializer
             ?? SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList<ExpressionSyntax>());
@@ -120,11 +110,11 @@ internal static class CookieTightener
             var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
                 .LastOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == edit.Member);
             initializer = existing is not null
-                ? initializer.ReplaceNode(existing, existing.WithRight(Expression(edit.Value).WithTriviaFrom(existing.Right)))
-                : initializer.AddExpressions(SyntaxFactory.AssignmentExpression(
+                ? initializer.ReplaceNode(existing, existing.WithRight(Changed(edit.Value, existing.Right)))
+                : InitializerMembers.Add(initializer, SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
                     SyntaxFactory.IdentifierName(edit.Member),
-                    Expression(edit.Value)).WithAdditionalAnnotations(Formatter.Annotation));
+                    Expression(edit.Value)), newLine);
         }
 
         if (creation.Initializer is null)
@@ -146,10 +136,10 @@ internal static class CookieTightener
         var lambda = invocation.ArgumentList.Arguments.Select(a => a.Expression).OfType<LambdaExpressionSyntax>().LastOrDefault();
         if (lambda is null)
         {
-            var assignments = string.Join("; ", edits.Select(e => "options.Cookie." + e.Member + " = " + e.Value));
+            var assignments = string.Join("; ", edits.Select(e => "options.Cookie." + e.Member + " = " + Qualified(e.Value)));
             var added = SyntaxFactory.ParseExpression(edits.Count == 1 ? "options => " + assignments : "options => { " + assignments + "; }")
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            return invocation.AddArgumentListArguments(SyntaxFactory.Argument(added));
+            return invocation.AddArgumentListArguments(SyntaxFactory.Argument(FullNames.ToSimplify(added)));
         }
 
         var parameter = lambda switch
@@ -158,7 +148,7 @@ internal static class CookieTightener
             ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.First().Identifier.ValueText,
             _ => "options",
         };
-        var statements = edits.Select(e => (StatementSyntax)SyntaxFactory.ParseStatement(parameter + ".Cookie." + e.Member + " = " + e.Value + ";")
+        var statements = edits.Select(e => FullNames.ToSimplify(SyntaxFactory.ParseStatement(parameter + ".Cookie." + e.Member + " = " + Qualified(e.Value) + ";"))
             .WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
         LambdaExpressionSyntax updated;
         if (lambda.Block is { } block)
@@ -182,6 +172,10 @@ internal static class CookieTightener
         return invocation.ReplaceNode(lambda, updated);
     }
 
+    /// <summary>
+    /// Edits the one string the analyzer pointed at (the last piece of the header value): the attributes join its
+    /// text, so the header stays one literal rather than a chain of concatenations.
+    /// </summary>
     private static ExpressionSyntax AppendRawAttributes(ExpressionSyntax value, List<string> attributes)
     {
         var suffix = string.Concat(attributes.Select(a => "; " + a));
@@ -189,21 +183,17 @@ internal static class CookieTightener
         {
             case LiteralExpressionSyntax literal when literal.Token.Value is string text:
                 return literal.WithToken(SyntaxFactory.Literal(text.TrimEnd().TrimEnd(';') + suffix).WithTriviaFrom(literal.Token));
-            case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken):
-                var escaped = suffix.Replace("{", "{{").Replace("}", "}}");
-                var last = interpolated.Contents.LastOrDefault() as InterpolatedStringTextSyntax;
-                if (last is not null)
+            case InterpolatedStringExpressionSyntax interpolated:
+                // The attributes hold no braces, quotes or backslashes: the same text is valid in every kind of interpolated string.
+                if (interpolated.Contents.LastOrDefault() is InterpolatedStringTextSyntax last)
                 {
-                    var merged = last.TextToken.Text.TrimEnd().TrimEnd(';') + escaped;
+                    var merged = last.TextToken.Text.TrimEnd().TrimEnd(';') + suffix;
                     return interpolated.ReplaceNode(last, last.WithTextToken(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, merged, merged, default)));
                 }
 
-                return interpolated.AddContents(SyntaxFactory.InterpolatedStringText(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, escaped, escaped, default)));
+                return interpolated.AddContents(SyntaxFactory.InterpolatedStringText(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, suffix, suffix, default)));
             default:
-                return SyntaxFactory.BinaryExpression(
-                    SyntaxKind.AddExpression,
-                    value.WithoutTrailingTrivia(),
-                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(suffix))).WithTriviaFrom(value);
+                return value;
         }
     }
 
@@ -214,5 +204,13 @@ internal static class CookieTightener
         _ => 2,
     };
 
-    private static ExpressionSyntax Expression(string value) => SyntaxFactory.ParseExpression(value);
+    /// <summary>The fixed value; a <c>Type.Member</c> value is written fully qualified, to be simplified.</summary>
+    private static ExpressionSyntax Expression(string value) =>
+        value.IndexOf('.') > 0 ? FullNames.ToSimplify(SyntaxFactory.ParseExpression(Qualified(value))) : SyntaxFactory.ParseExpression(value);
+
+    /// <summary>A replaced value, marked so that the comment trailing it (which argued for the old value) goes.</summary>
+    private static ExpressionSyntax Changed(string value, ExpressionSyntax old) =>
+        Expression(value).WithTriviaFrom(old).WithAdditionalAnnotations(new SyntaxAnnotation(ArguingComments.ChangedValue));
+
+    private static string Qualified(string value) => value.IndexOf('.') > 0 ? FullNames.Http(value) : value;
 }

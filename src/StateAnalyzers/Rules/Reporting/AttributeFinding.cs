@@ -28,6 +28,13 @@ internal static class AttributeFinding
     {
         anchor ??= write.Operation;
         var location = (reportAt ?? (write.Source.IsBuilder() ? anchor : write.Operation)).Syntax.GetLocation();
+        var edited = origin == AttributeOrigin.RawHeader ? RawHeaderLiteral.EditableEnd(anchor.Syntax) : anchor.Syntax;
+        if (edited is null)
+        {
+            report(Diagnostic.Create(descriptor, location, write.DisplayName, reason));
+            return;
+        }
+
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         var isBuilder = write.Source.IsBuilder();
         properties[CookieFixProperties.FixKey] = origin switch
@@ -54,7 +61,7 @@ internal static class AttributeFinding
         report(Diagnostic.Create(
             descriptor,
             location,
-            new[] { anchor.Syntax.GetLocation() },
+            new[] { edited.GetLocation() },
             properties.ToImmutable(),
             write.DisplayName,
             reason));
