@@ -11,7 +11,8 @@ namespace StateAnalyzers.Rules;
 /// <summary>
 /// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
 /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
-/// of <see cref="CandidateIndex"/>. Nothing is registered when the
+/// of <see cref="CandidateIndex"/>, except inside an implementation of the cookie API (<see cref="CookieApiPlumbing"/>).
+/// Nothing is registered when the
 /// compilation does not reference ASP.NET Core.
 /// </summary>
 public abstract class CookieWriteAnalyzer : StateAnalyzer
@@ -23,6 +24,11 @@ public abstract class CookieWriteAnalyzer : StateAnalyzer
         Action<Diagnostic> report = context.ReportDiagnostic;
         foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
+            if (CookieApiPlumbing.IsInside(operation, model.Types))
+            {
+                continue;
+            }
+
             foreach (var write in model.WritesAt(operation))
             {
                 Analyze(report, model, Settings(), write);
