@@ -31,7 +31,11 @@ public abstract class CookieWriteAnalyzer : StateAnalyzer
 
             foreach (var write in model.WritesAt(operation))
             {
-                Analyze(report, model, Settings(), write);
+                // The session cookie exists only where the session middleware runs.
+                if (write.Source != CookieSource.Session || model.Session.IssuesSessionCookie)
+                {
+                    Analyze(report, model, Settings(), write);
+                }
             }
 
             if (FollowsHelpers && operation is IInvocationOperation invocation && model.Helpers.WriteAt(invocation) is { } helperWrite)
