@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StateAnalyzers.Internal;
 
@@ -31,7 +30,7 @@ internal static class NameFilterCount
         }
 
         Console.WriteLine($"{compilation.SyntaxTrees.Count()} files ({files} corpus + {userFiles + 1} of User... calls)");
-        Console.WriteLine($"  StartsWith(\"Use\"):     {oldTrees,5} files walked, {oldCalls,6} Use* calls bound");
+        Console.WriteLine($"  StartsWith(\"Use\"):         {oldTrees,5} files walked, {oldCalls,6} Use* calls bound");
         Console.WriteLine($"  SyntaxNames.IsPipelineUse: {newTrees,5} files walked, {newCalls,6} Use* calls bound");
         return 0;
     }
