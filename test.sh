@@ -13,16 +13,15 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 log=$(mktemp)
+package_log=$(mktemp)
+trap 'rm -f "$log" "$package_log"' EXIT
 status=0
 dotnet test StateAnalyzers.sln -c Release 2>&1 | tee "$log" || status=$?
 
 if [ -x scripts/verify-package.sh ]; then
-  scripts/verify-package.sh || status=$?
+  scripts/verify-package.sh 2>&1 | tee "$package_log" || status=$?
 fi
 
-# One plain closing line for CI: the sums of every test assembly's summary.
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
-rm -f "$log"
-echo "tests: ${passed:-0} passed, ${failed:-0} failed"
+# One plain closing line for CI: every test assembly's summary and the package checks, summed.
+scripts/test-summary.sh "$log" "$package_log"
 exit $status

@@ -7,6 +7,7 @@ namespace StateAnalyzers.Benchmarks;
 /// <c>--validate [files]</c>: the corpus's shape and what each analyzer set finds in it, once, with a rough time.
 /// <c>--profile [files]</c>: the time each StateAnalyzers analyzer takes, from Roslyn's own telemetry.
 /// <c>--allocation-types [files] [set]</c>: the types a set allocates beyond the floor, sampled.
+/// <c>--name-filter [files] [userFiles]</c>: files and calls the pipeline name filter lets through, old filter and new.
 /// <c>--allocations [files] [sets]</c>: bytes allocated per analysis for each set (or the named ones) against the floor, quickly.
 /// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
 /// </summary>
@@ -17,6 +18,13 @@ public static class Program
         if (args.Length > 0 && args[0] == "--validate")
         {
             return Validation.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500);
+        }
+
+        if (args.Length > 0 && args[0] == "--name-filter")
+        {
+            return NameFilterCount.Run(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
         }
 
         if (args.Length > 0 && args[0] == "--profile")

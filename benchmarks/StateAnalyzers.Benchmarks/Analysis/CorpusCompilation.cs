@@ -20,6 +20,15 @@ internal static class CorpusCompilation
     /// <summary>The corpus of <paramref name="files"/> files and its compilation, built once per size and process.</summary>
     public static (GeneratedCorpus Corpus, CSharpCompilation Compilation) For(int files) => Cache.GetOrAdd(files, Create);
 
+    /// <summary>The corpus of <paramref name="files"/> files plus <paramref name="userFiles"/> files of <c>User...</c> calls (<see cref="UserCallsCorpus"/>).</summary>
+    public static CSharpCompilation WithUserCalls(int files, int userFiles)
+    {
+        var (_, compilation) = For(files);
+        var parseOptions = (CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+        return compilation.AddSyntaxTrees(UserCallsCorpus.Generate(userFiles)
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, path: "/corpus/" + f.Path, encoding: System.Text.Encoding.UTF8)));
+    }
+
     private static (GeneratedCorpus, CSharpCompilation) Create(int files)
     {
         var corpus = CorpusGenerator.Generate(files);

@@ -39,7 +39,7 @@ internal sealed class ProjectFacts
         var invocations = new List<IInvocationOperation>();
         foreach (var tree in model.Compilation.SyntaxTrees)
         {
-            if (!TreeText.MayMention(tree, CandidateNames, prefix: "Use"))
+            if (!TreeText.MayMention(tree, CandidateNames, prefix: SyntaxNames.PipelineUsePrefix, prefixThenUpper: true))
             {
                 continue;
             }
@@ -49,7 +49,7 @@ internal sealed class ProjectFacts
                 var name = SyntaxNames.Invoked(syntax);
 
                 // Use*: pipeline registrations, including the project's own app.UseSomething() extensions.
-                if ((CandidateNames.Contains(name) || name.StartsWith("Use", System.StringComparison.Ordinal))
+                if ((CandidateNames.Contains(name) || SyntaxNames.IsPipelineUse(name))
                     && model.SemanticModelFor(tree).GetOperation(syntax) is IInvocationOperation invocation)
                 {
                     invocations.Add(invocation);

@@ -91,7 +91,7 @@ internal sealed class CookieHelperIndex
         }
 
         var name = helper.ConstantName
-            ?? (helper.NameParameter is { } ordinal ? Symbols.Argument(invocation, ordinal)?.ConstantValue.Value as string : null);
+            ?? (helper.NameParameter is { } ordinal ? CookieNameFolding.Fold(Symbols.Argument(invocation, ordinal)) : null);
         return new CookieWrite(CookieSource.ResponseCookies, invocation, name, value, CookieAttributes.Unknown, viaHelper: true, helperOwnsName: helper.ConstantName is not null);
     }
 
@@ -141,7 +141,7 @@ internal sealed class CookieHelperIndex
                 return new CookieHelper(
                     outerValue.Ordinal,
                     name is null ? null : ParameterOf(name, method)?.Ordinal,
-                    inner.ConstantName ?? name?.ConstantValue.Value as string);
+                    inner.ConstantName ?? CookieNameFolding.Fold(name));
             }
         }
 

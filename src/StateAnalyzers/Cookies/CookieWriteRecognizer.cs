@@ -159,7 +159,7 @@ internal sealed class CookieWriteRecognizer
         var attributes = options is null
             ? CookieDefaults.ForCookieOptions(AttributeOrigin.ApiDefault, invocation)
             : _model.Options.Resolve(options.Value, invocation);
-        return new CookieWrite(CookieSource.ResponseCookies, invocation, key?.ConstantValue.Value as string, value, attributes);
+        return new CookieWrite(CookieSource.ResponseCookies, invocation, CookieNameFolding.Fold(key), value, attributes);
     }
 
     private static CookieWrite FromRawHeader(IOperation write, IOperation value)

@@ -19,6 +19,16 @@ internal static class SyntaxNames
         _ => string.Empty,
     };
 
+    /// <summary>
+    /// Whether a call name may be a pipeline registration: <c>Use</c> itself, or <c>Use</c> followed by an upper-case
+    /// letter (<c>UseSession</c>, the project's own <c>UseShopDefaults</c>), not <c>User...</c>, <c>Uses...</c>, <c>Used...</c>.
+    /// </summary>
+    public static bool IsPipelineUse(string name) =>
+        name.StartsWith(PipelineUsePrefix, System.StringComparison.Ordinal)
+        && (name.Length == PipelineUsePrefix.Length || char.IsUpper(name[PipelineUsePrefix.Length]));
+
+    public const string PipelineUsePrefix = "Use";
+
     /// <summary>The call whose method name is <paramref name="token"/> (<c>x.Name(...)</c>, <c>x?.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>), or null.</summary>
     public static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken token)
     {

@@ -14,8 +14,11 @@ namespace StateAnalyzers.Internal;
 /// </summary>
 internal static class TreeText
 {
-    /// <summary>Whether <paramref name="tree"/> may hold an identifier equal to one of <paramref name="names"/>, or starting with <paramref name="prefix"/>.</summary>
-    public static bool MayMention(SyntaxTree tree, IEnumerable<string> names, string? prefix = null)
+    /// <summary>
+    /// Whether <paramref name="tree"/> may hold an identifier equal to one of <paramref name="names"/>, or starting with
+    /// <paramref name="prefix"/> (followed by an upper-case letter, or anything not ASCII, when <paramref name="prefixThenUpper"/>).
+    /// </summary>
+    public static bool MayMention(SyntaxTree tree, IEnumerable<string> names, string? prefix = null, bool prefixThenUpper = false)
     {
         var text = tree.GetText().ToString();
         if (HasUnicodeEscape(text))
@@ -31,7 +34,26 @@ internal static class TreeText
             }
         }
 
-        return prefix is not null && Mentions(text, prefix, wholeIdentifier: false);
+        if (prefix is null)
+        {
+            return false;
+        }
+
+        if (!prefixThenUpper)
+        {
+            return Mentions(text, prefix, wholeIdentifier: false);
+        }
+
+        for (var at = NextMention(text, prefix, 0, wholeIdentifier: false); at >= 0; at = NextMention(text, prefix, at + 1, wholeIdentifier: false))
+        {
+            var end = at + prefix.Length;
+            if (end < text.Length && (text[end] is >= 'A' and <= 'Z' || text[end] > '\u007f'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

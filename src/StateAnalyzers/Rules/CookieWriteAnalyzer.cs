@@ -11,8 +11,9 @@ namespace StateAnalyzers.Rules;
 /// <summary>
 /// Base of the rules that judge cookie writes: it feeds every write the shared model recognizes (Append calls,
 /// raw Set-Cookie headers, framework cookie builders) to <see cref="Analyze"/>, file by file, from the candidates
-/// of <see cref="CandidateIndex"/>. A write that deletes its cookie (an Expires already past, a MaxAge of zero or
-/// less) is never judged. Nothing is registered when the compilation does not reference ASP.NET Core.
+/// of <see cref="CandidateIndex"/>, except inside an implementation of the cookie API (<see cref="CookieApiPlumbing"/>).
+/// A write that deletes its cookie (an Expires already past, a MaxAge of zero or less) is never judged. Nothing is
+/// registered when the compilation does not reference ASP.NET Core.
 /// </summary>
 public abstract class CookieWriteAnalyzer : StateAnalyzer
 {
@@ -23,9 +24,15 @@ public abstract class CookieWriteAnalyzer : StateAnalyzer
         Action<Diagnostic> report = context.ReportDiagnostic;
         foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
+            if (CookieApiPlumbing.IsInside(operation, model.Types))
+            {
+                continue;
+            }
+
             foreach (var write in model.WritesAt(operation))
             {
-                if (!write.IsDelete)
+                // A delete is never judged; the session cookie exists only where the session middleware runs.
+                if (!write.IsDelete && (write.Source != CookieSource.Session || model.Session.IssuesSessionCookie))
                 {
                     Analyze(report, model, Settings(), write);
                 }

@@ -25,8 +25,15 @@ public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
             return;
         }
 
-        // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
-        var verdict = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+        // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it,
+        // and a helper whose own name is sensitive is reported there once, not again at every call.
+        var classifier = new SensitiveValueClassifier(settings.SensitiveNames);
+        if (write.HelperOwnsName && write.Name is not null && classifier.Classify(write.Name, null) is not null)
+        {
+            return;
+        }
+
+        var verdict = classifier.Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
         if (verdict is null)
         {
             return;

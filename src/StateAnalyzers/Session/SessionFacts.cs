@@ -53,6 +53,8 @@ internal sealed class SessionFacts
         bool touchesSession,
         bool configuresSessionOptions,
         bool addsSession,
+        bool registersSession,
+        bool runsSessionMiddleware,
         bool registersDistributedCache,
         ImmutableArray<SyntaxNode> useSessionCalls,
         ImmutableArray<SessionHost> hosts,
@@ -62,6 +64,8 @@ internal sealed class SessionFacts
         TouchesSession = touchesSession;
         ConfiguresSessionOptions = configuresSessionOptions;
         AddsSession = addsSession;
+        RegistersSession = registersSession;
+        RunsSessionMiddleware = runsSessionMiddleware;
         RegistersDistributedCache = registersDistributedCache;
         UseSessionCalls = useSessionCalls;
         Hosts = hosts;
@@ -78,8 +82,24 @@ internal sealed class SessionFacts
     /// <summary><c>AddSession()</c> somewhere in the project (a helper in source included).</summary>
     public bool AddsSession { get; }
 
-    /// <summary>The project uses session at all (STATE003): it registers or configures it, or touches it.</summary>
-    public bool UsesSession => TouchesSession || AddsSession || ConfiguresSessionOptions;
+    /// <summary>An <c>AddSession()</c> that runs for the app: not in a method nothing can call (<see cref="LiveCode"/>).</summary>
+    public bool RegistersSession { get; }
+
+    /// <summary>A <c>UseSession()</c> (or <c>UseMiddleware&lt;SessionMiddleware&gt;()</c>) that runs for the app.</summary>
+    public bool RunsSessionMiddleware { get; }
+
+    /// <summary>
+    /// The project has a session that is usable (STATE003): touched, or registered and in the pipeline. An
+    /// <c>AddSession()</c> alone, with no <c>UseSession()</c> and no code using the session, gives the app no session:
+    /// <c>Session.Clear()</c> there would throw.
+    /// </summary>
+    public bool UsesSession => TouchesSession || (RegistersSession && RunsSessionMiddleware);
+
+    /// <summary>
+    /// The session cookie is ever sent: the session middleware runs, or, in a project without a host (a library whose
+    /// pipeline is the app's), code uses the session.
+    /// </summary>
+    public bool IssuesSessionCookie => RunsSessionMiddleware || (Hosts.IsEmpty && TouchesSession);
 
     /// <summary>An <c>IDistributedCache</c> registration is visible (the session's store).</summary>
     public bool RegistersDistributedCache { get; }
@@ -103,6 +123,7 @@ internal sealed class SessionFacts
         var touches = false;
         var configuresOptions = false;
         var addsSession = false;
+        var addSessionCalls = new List<SyntaxNode>();
         var cache = false;
         var useSession = new List<SyntaxNode>();
         var programHosts = new List<SessionHost>();
@@ -136,6 +157,7 @@ internal sealed class SessionFacts
                         {
                             case PipelineStep.AddSession:
                                 addsSession = true;
+                                addSessionCalls.Add(invocation);
                                 continue;
                             case PipelineStep.UseSession:
                                 useSession.Add(invocation);
@@ -178,10 +200,13 @@ internal sealed class SessionFacts
         }
 
         var hosts = programHosts.Count > 0 ? programHosts : StartupHosts(types, compilation, startupCandidates, startupTypes);
+        var live = new LiveCode(model, isHostedApp: hosts.Count > 0);
         return new SessionFacts(
             touches,
             configuresOptions,
             addsSession,
+            addSessionCalls.Any(live.Runs),
+            useSession.Any(live.Runs),
             cache,
             useSession.ToImmutableArray(),
             hosts.ToImmutableArray(),

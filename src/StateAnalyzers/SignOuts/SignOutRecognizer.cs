@@ -14,7 +14,8 @@ namespace StateAnalyzers.SignOuts;
 /// Recognizes sign-outs by symbol: <c>HttpContext.SignOutAsync</c> (every overload), <c>IAuthenticationService.SignOutAsync</c>,
 /// <c>SignInManager&lt;TUser&gt;.SignOutAsync</c>, <c>SignOut(...)</c> in a controller or page, <c>new SignOutResult(...)</c>,
 /// <c>Results.SignOut</c> and <c>TypedResults.SignOut</c>; and tells a logout from a sign-out that is not one
-/// (the Identity external and two-factor schemes, revocations inside cookie authentication events).
+/// (the Identity external and two-factor schemes, the schemes the project registers as a remote handler's sign-in
+/// scheme (<see cref="ExternalSignInSchemes"/>), revocations inside cookie authentication events).
 /// </summary>
 internal sealed class SignOutRecognizer
 {
@@ -32,11 +33,13 @@ internal sealed class SignOutRecognizer
 
     private readonly CompilationModel _model;
     private readonly Lazy<ImmutableHashSet<string>> _resultTypeNames;
+    private readonly Lazy<ExternalSignInSchemes> _externalSchemes;
 
     public SignOutRecognizer(CompilationModel model)
     {
         _model = model;
         _resultTypeNames = new Lazy<ImmutableHashSet<string>>(() => ResultTypeNames(model.Compilation));
+        _externalSchemes = new Lazy<ExternalSignInSchemes>(() => ExternalSignInSchemes.Gather(model));
     }
 
     /// <summary>
@@ -292,6 +295,11 @@ internal sealed class SignOutRecognizer
     private bool IsNotLogoutScheme(IOperation scheme)
     {
         scheme = OperationFlow.SkipConversions(scheme);
+        if (_externalSchemes.Value.Contains(scheme))
+        {
+            return true;
+        }
+
         if (scheme.ConstantValue.HasValue)
         {
             return scheme.ConstantValue.Value is string value && NotLogoutSchemeValues.Contains(value);

@@ -21,7 +21,7 @@ internal static class CookieSizeClassifier
     public static string? Classify(string? cookieName, IOperation value, int maxBytes)
     {
         var nameBytes = cookieName is null ? 0 : Encoding.UTF8.GetByteCount(cookieName);
-        var walk = new Walk();
+        var walk = new Walk(maxBytes - nameBytes);
         var reason = walk.Visit(value, 0);
         if (reason is not null)
         {
@@ -63,6 +63,14 @@ internal static class CookieSizeClassifier
     {
         private readonly HashSet<ISymbol> _visited = new(SymbolEqualityComparer.Default);
 
+        /// <summary>The bytes the value may take: the limit less the cookie's name.</summary>
+        private readonly int _budget;
+
+        public Walk(int budget)
+        {
+            _budget = budget;
+        }
+
         /// <summary>Bytes of constant text met along the way (a lower bound of the value's size).</summary>
         public int ConstantBytes { get; private set; }
 
@@ -103,6 +111,9 @@ internal static class CookieSizeClassifier
                     return First(ValueFlow.SourcesOf(local.Local, operation), depth + 1);
                 case IInvocationOperation invocation:
                     return Invocation(invocation, depth);
+                case IObjectCreationOperation creation when RepeatedCharBytes(creation) is { } repeated:
+                    ConstantBytes += repeated;
+                    return null;
                 default:
                     return null;
             }
@@ -114,14 +125,15 @@ internal static class CookieSizeClassifier
             var type = method.ContainingType;
             if (SerializerCall.IsSerializer(method))
             {
+                // Only a shape that can grow (a collection, free text, an unknown type) makes the output grow.
                 var graph = invocation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).FirstOrDefault();
-                return graph is not null && (ScalarTypes.IsScalar(graph.Type) || graph.Type?.SpecialType == SpecialType.System_String)
+                return graph is not null && (graph.Type?.SpecialType == SpecialType.System_String || SerializedSize.MaxBytes(graph.Type) <= _budget)
                     ? null
                     : "the output of " + SerializerCall.Describe(method) + " grows with the data";
             }
 
             var isString = type?.SpecialType == SpecialType.System_String;
-            if (isString && method.Name is "Join" or "Concat" && OverCollection(invocation))
+            if (isString && method.Name is "Join" or "Concat" && OverCollection(invocation) && !IsShortJoin(invocation))
             {
                 return "string." + method.Name + " over a collection grows with it";
             }
@@ -160,12 +172,47 @@ internal static class CookieSizeClassifier
         }
 
         /// <summary>A Join/Concat whose values are one collection argument, not a few listed strings.</summary>
-        private static bool OverCollection(IInvocationOperation invocation) =>
-            invocation.Arguments.Any(a =>
+        private static bool OverCollection(IInvocationOperation invocation) => CollectionArgument(invocation) is not null;
+
+        private static IArgumentOperation? CollectionArgument(IInvocationOperation invocation) =>
+            invocation.Arguments.FirstOrDefault(a =>
                 a.ArgumentKind != ArgumentKind.ParamArray
                 && a.Parameter?.Type is { } type
                 && type.SpecialType != SpecialType.System_String
                 && (type is IArrayTypeSymbol || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) || type.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+
+        /// <summary>
+        /// A Join/Concat of a few bounded values: the collection is capped by <c>.Take(n)</c> with a constant
+        /// <c>n</c> (through <c>Select</c>, <c>Where</c>, <c>OrderBy</c>, <c>ToList</c>, ... and locals), its elements are
+        /// scalars, and n of them with their separators fit the budget.
+        /// </summary>
+        private bool IsShortJoin(IInvocationOperation invocation)
+        {
+            var collection = CollectionArgument(invocation);
+            var separator = invocation.TargetMethod.Name == "Join" ? invocation.Arguments.FirstOrDefault()?.Value.ConstantValue.Value : string.Empty;
+            var separatorBytes = separator switch
+            {
+                string text => Encoding.UTF8.GetByteCount(text),
+                char c => Encoding.UTF8.GetByteCount(c.ToString()),
+                _ => (int?)null,
+            };
+            if (collection is null || separatorBytes is null || LinqChain.TakenAtMost(collection.Value) is not { } count)
+            {
+                return false;
+            }
+
+            var element = LinqChain.ElementType(OperationFlow.SkipConversions(collection.Value).Type);
+            return SerializedSize.ScalarMaxBytes(element) is { } elementBytes && (long)count * (elementBytes + separatorBytes.Value) <= _budget;
+        }
+
+        /// <summary><c>new string('x', 5000)</c>: a constant character repeated a constant number of times, in bytes.</summary>
+        private static int? RepeatedCharBytes(IObjectCreationOperation creation) =>
+            creation.Type?.SpecialType == SpecialType.System_String
+            && creation.Arguments.Length == 2
+            && creation.Arguments[0].Value.ConstantValue.Value is char repeated
+            && creation.Arguments[1].Value.ConstantValue.Value is int count and > 0
+                ? Encoding.UTF8.GetByteCount(repeated.ToString()) * count
+                : null;
 
         /// <summary>A buffer of small known size: <c>new byte[16]</c>, <c>RandomNumberGenerator.GetBytes(32)</c>, <c>guid.ToByteArray()</c>.</summary>
         private bool IsBoundedBuffer(IOperation buffer, int depth)

@@ -66,13 +66,13 @@ internal sealed class SensitiveValueClassifier
         return new Walk(this).SensitiveMemberOf(type, 0) is { } reason ? "the serialized " + type!.Name + " " + reason : null;
     }
 
-    /// <summary>The value (through locals) is the output of <c>IDataProtector.Protect</c>.</summary>
+    /// <summary>The value (through locals) is the output of Data Protection (<see cref="DataProtectionCall"/>).</summary>
     private static bool IsProtected(IOperation value, int depth = 0)
     {
         var operation = OperationFlow.SkipConversions(value);
         if (operation is IInvocationOperation invocation)
         {
-            return IsProtect(invocation.TargetMethod);
+            return DataProtectionCall.IsProtect(invocation.TargetMethod);
         }
 
         if (operation is ILocalReferenceOperation local && depth < MaxDepth)
@@ -83,10 +83,6 @@ internal sealed class SensitiveValueClassifier
 
         return false;
     }
-
-    private static bool IsProtect(IMethodSymbol method) =>
-        method.Name == "Protect"
-        && QualifiedNames.Is(method.ContainingNamespace, "Microsoft.AspNetCore.DataProtection");
 
     private sealed class Walk
     {
@@ -171,7 +167,7 @@ internal sealed class SensitiveValueClassifier
                 return ConfigurationKey(invocation.Arguments.LastOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value);
             }
 
-            if (IsProtect(method))
+            if (DataProtectionCall.IsProtect(method))
             {
                 // Protected: only a password inside still counts; PasswordReason records it.
                 First(invocation.Arguments.Select(a => a.Value), depth + 1);

@@ -305,7 +305,7 @@ public class TightenCookieTests
                 services.AddSession(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             }
         }
-        """).Verify();
+        """).File(SessionSources.RunsSessionMiddleware, SessionSources.RunsSessionMiddleware).Verify();
 
     [Fact]
     public Task An_expression_lambda_becomes_a_block() => Secure().File(
@@ -336,7 +336,7 @@ public class TightenCookieTests
                 });
             }
         }
-        """).Verify();
+        """).File(SessionSources.RunsSessionMiddleware, SessionSources.RunsSessionMiddleware).Verify();
 
     [Fact]
     public Task A_block_lambda_gets_the_setting_last_so_it_wins() => Secure().File(
@@ -370,7 +370,7 @@ public class TightenCookieTests
                 });
             }
         }
-        """).Verify();
+        """).File(SessionSources.RunsSessionMiddleware, SessionSources.RunsSessionMiddleware).Verify();
 
     [Fact]
     public Task A_weakened_builder_setting_is_corrected() => HttpOnly().File(

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using StateAnalyzers.Rules;
@@ -425,6 +426,79 @@ public class CandidateGatewayTests
         """);
 
     // ---- 4. Framework cookies configured through a lambda handed to any call ----
+
+    // ---- The pipeline name filter (issue 17, item 11) ----
+
+    [Theory]
+    [InlineData("Use", true)]
+    [InlineData("UseSession", true)]
+    [InlineData("UseCookiePolicy", true)]
+    [InlineData("UseShopDefaults", true)]
+    [InlineData("UserExists", false)]
+    [InlineData("UsersInRole", false)]
+    [InlineData("UsedStorage", false)]
+    [InlineData("UsesTwoFactor", false)]
+    [InlineData("Used", false)]
+    [InlineData("Usefully", false)]
+    public void Only_Use_followed_by_an_upper_case_letter_may_be_a_pipeline_registration(string name, bool candidate) =>
+        Assert.Equal(candidate, StateAnalyzers.Internal.SyntaxNames.IsPipelineUse(name));
+
+    [Theory]
+    [InlineData("class C { void M(D d) { d.UserExists(1); d.UsesTwoFactor(2); } }", false)]
+    [InlineData("class C { void M(D d) { d.UseShopDefaults(); } }", true)]
+    [InlineData("class C { void M(D d) { d.UseÜberCookies(); } }", true)]
+    public void A_file_whose_Use_names_are_all_User_or_Uses_is_skipped_by_the_text_search(string source, bool mayMention) =>
+        Assert.Equal(mayMention, StateAnalyzers.Internal.TreeText.MayMention(CSharpSyntaxTree.ParseText(source), new[] { "UseSession" }, StateAnalyzers.Internal.SyntaxNames.PipelineUsePrefix, prefixThenUpper: true));
+
+    /// <summary>A wrapper around the framework's cookies (issue 17, item 6): it forwards to its own overload with fresh options.</summary>
+    private const string CountingResponseCookies = """
+        using Microsoft.AspNetCore.Http;
+        public sealed class CountingResponseCookies : IResponseCookies
+        {
+            private readonly IResponseCookies _inner;
+            public CountingResponseCookies(IResponseCookies inner) => _inner = inner;
+            public int Count { get; private set; }
+            public void Append(string key, string value) => Append(key, value, new CookieOptions());
+            public void Append(string key, string value, CookieOptions options)
+            {
+                Count++;
+                _inner.Append(key, value, options);
+            }
+            public void Delete(string key) => Delete(key, new CookieOptions());
+            public void Delete(string key, CookieOptions options) => _inner.Delete(key, options);
+            private sealed class Replay
+            {
+                public void Into(IResponseCookies target, string token) => target.Append("token", token, new CookieOptions());
+            }
+        }
+        """;
+
+    [Fact]
+    public Task An_IResponseCookies_implementation_is_plumbing_while_the_app_writing_through_it_is_judged() => HttpOnly(
+        CountingResponseCookies,
+        """
+        using Microsoft.AspNetCore.Http;
+        class ThemeEndpoint
+        {
+            void M(HttpContext context)
+            {
+                IResponseCookies cookies = new CountingResponseCookies(context.Response.Cookies);
+                {|STATE004:cookies.Append("theme", "dark")|};
+                cookies.Append("lang", "en", new CookieOptions { HttpOnly = true });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task An_IResponseCookies_implementation_is_not_judged_for_content_either() => Sensitive(
+        CountingResponseCookies,
+        """
+        using Microsoft.AspNetCore.Http;
+        class LoginEndpoint
+        {
+            void M(IResponseCookies cookies, string accessToken) => {|STATE001:cookies.Append("at", accessToken)|};
+        }
+        """);
 
     [Fact]
     public Task Configure_of_CookieAuthenticationOptions_is_read() => HttpOnly("""

@@ -451,7 +451,7 @@ public class HttpOnlyCookieTests
             public void ConfigureServices(IServiceCollection services) =>
                 services.Configure<SessionOptions>(o => {|STATE004:o.Cookie.HttpOnly = false|});
         }
-        """);
+        """, SessionSources.RunsSessionMiddleware);
 
     [Fact]
     public Task Builder_HttpOnly_false_inside_an_if_is_unknown() => Verify("""

@@ -118,6 +118,154 @@ public class OversizedCookieTests
         """,
         Models);
 
+    private const string ConsentModels = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json.Serialization;
+        public enum ConsentLevel { Necessary, Statistics, Marketing }
+        public record ConsentDecision(bool Granted, DateTimeOffset DecidedAt);
+        public class CookieConsent
+        {
+            public bool Necessary { get; set; } = true;
+            public bool Analytics { get; set; }
+            public bool Marketing { get; set; }
+            public DateTime GivenAtUtc { get; set; }
+            public ConsentLevel Level { get; set; }
+            public int? PolicyVersion { get; set; }
+            public ConsentDecision? Thirdparty { get; set; }
+            [StringLength(8)] public string Region { get; set; } = "EU";
+            [JsonIgnore] public List<string> AuditTrail { get; } = new();
+            public static List<string> KnownVendors { get; } = new();
+        }
+        public class ConsentWithVendors
+        {
+            public bool Analytics { get; set; }
+            public Dictionary<string, bool> Vendors { get; } = new();
+        }
+        public class ConsentWithNote
+        {
+            public bool Analytics { get; set; }
+            public string Note { get; set; } = "";
+        }
+        public class ConsentWithNested { public bool Analytics { get; set; } public ConsentWithVendors Details { get; set; } = new(); }
+        public class ConsentWithPayload { public bool Analytics { get; set; } public object? Payload { get; set; } }
+        public class ViewedNode { public int ProductId { get; set; } public ViewedNode? Previous { get; set; } }
+        public interface IConsentState { bool Analytics { get; } }
+        """;
+
+    [Fact]
+    public Task A_small_fixed_shape_object_serialized_into_a_cookie_is_clean() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        public class ConsentController : Controller
+        {
+            [HttpPost]
+            public IActionResult Accept(CookieConsent consent, ConsentDecision decision)
+            {
+                Response.Cookies.Append("consent", JsonSerializer.Serialize(consent), new CookieOptions { HttpOnly = true, Secure = true });
+                Response.Cookies.Append("consent-decision", JsonSerializer.Serialize(decision));
+                Response.Cookies.Append("consent-level", JsonSerializer.Serialize(new { consent.Level, At = DateTime.UtcNow }));
+                Response.Cookies.Append("app-version", JsonSerializer.Serialize(typeof(ConsentController).Assembly.GetName().Version ?? new Version(1, 0)));
+                return NoContent();
+            }
+        }
+        """,
+        ConsentModels);
+
+    [Fact]
+    public Task A_serialized_type_that_holds_a_collection_free_text_or_an_unknown_is_reported() => Verify(
+        """
+        using System;
+        using System.Text.Json;
+        using Microsoft.AspNetCore.Http;
+        class ConsentCookies
+        {
+            void M(HttpResponse response, ConsentWithVendors vendors, ConsentWithNote note, ConsentWithNested nested, ConsentWithPayload payload, ViewedNode viewed, IConsentState state, object anything, Uri returnUrl)
+            {
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(vendors))|};
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(note))|};
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(nested))|};
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(payload))|};
+                {|STATE002:response.Cookies.Append("viewed", JsonSerializer.Serialize(viewed))|};
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(state))|};
+                {|STATE002:response.Cookies.Append("consent", JsonSerializer.Serialize(anything))|};
+                {|STATE002:response.Cookies.Append("return", JsonSerializer.Serialize(returnUrl))|};
+            }
+        }
+        """,
+        ConsentModels);
+
+    [Fact]
+    public Task A_fixed_shape_too_large_for_the_limit_is_reported() => Verify(
+        $$"""
+        using System.Text.Json;
+        using Microsoft.AspNetCore.Http;
+        public class Counters
+        {
+            {{string.Join("\n", Enumerable.Range(0, 200).Select(i => $"public long Counter{i} {{ get; set; }}"))}}
+        }
+        class C
+        {
+            void M(HttpResponse response, Counters counters) => {|STATE002:response.Cookies.Append("counters", JsonSerializer.Serialize(counters))|};
+        }
+        """);
+
+    [Fact]
+    public Task Join_over_a_few_scalars_capped_by_Take_is_clean() => Verify("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.AspNetCore.Http;
+        class RecentlyViewed
+        {
+            void Remember(HttpResponse response, List<int> productIds, IEnumerable<Guid> visits)
+            {
+                response.Cookies.Append("recent", string.Join(",", productIds.Take(5)));
+                response.Cookies.Append("visits", string.Join('|', visits.OrderByDescending(v => v).Take(10).ToList()));
+                var top = productIds.Distinct().Take(8);
+                response.Cookies.Append("top", string.Join(",", top));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Join_over_Take_of_free_text_or_of_many_elements_is_reported() => Verify("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.AspNetCore.Http;
+        class RecentlyViewed
+        {
+            void Remember(HttpResponse response, List<int> productIds, List<string> searches, int count)
+            {
+                {|STATE002:response.Cookies.Append("searches", string.Join(",", searches.Take(5)))|};
+                {|STATE002:response.Cookies.Append("recent", string.Join(",", productIds.Take(1000)))|};
+                {|STATE002:response.Cookies.Append("recent", string.Join(",", productIds.Take(count)))|};
+                {|STATE002:response.Cookies.Append("recent", string.Join(",", productIds.Take(5).Concat(productIds)))|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_string_of_a_constant_length_over_the_limit_is_reported() =>
+        Analyze.With<OversizedCookieAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                void M(HttpResponse response, char fill, int width)
+                {
+                    {|#0:response.Cookies.Append("banner", new string('x', 5000))|};
+                    response.Cookies.Append("rule", new string('-', 20));
+                    response.Cookies.Append("pad", new string(fill, width));
+                }
+            }
+            """)
+            .Expecting(Expected("Cookie 'banner' may exceed the 4096-byte browser limit (its constant text alone is 5006 bytes); keep large data in the session"))
+            .Verify();
+
     [Fact]
     public Task Join_of_a_few_listed_values_is_clean() => Verify("""
         using Microsoft.AspNetCore.Http;

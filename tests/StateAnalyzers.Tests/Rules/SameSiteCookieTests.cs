@@ -256,7 +256,7 @@ public class SameSiteCookieTests
                 });
             }
         }
-        """);
+        """, SessionSources.RunsSessionMiddleware);
 
     [Fact]
     public Task A_builder_handed_to_a_helper_is_unknown() => Verify("""
@@ -328,6 +328,32 @@ public class SameSiteCookieTests
                 .WithLocation(0)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithMessage("Cookie (computed name) has no SameSite policy (SameSite is not set); set SameSite to Lax or Strict"))
+            .Verify();
+
+    [Fact]
+    public Task The_culture_cookie_is_named_by_the_value_the_runtime_gives_DefaultCookieName() =>
+        Analyze.With<SameSiteCookieAnalyzer>("""
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Localization;
+            using Microsoft.AspNetCore.Mvc;
+            public class CultureController : Controller
+            {
+                [HttpPost]
+                public IActionResult SetLanguage(string culture, string returnUrl)
+                {
+                    {|#0:Response.Cookies.Append(
+                        CookieRequestCultureProvider.DefaultCookieName,
+                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true })|};
+                    return LocalRedirect(returnUrl);
+                }
+            }
+            """)
+            .Expecting(new DiagnosticResult("STATE006", DiagnosticSeverity.Info)
+                .WithLocation(0)
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithMessage("Cookie '.AspNetCore.Culture' has no SameSite policy (SameSite is not set); set SameSite to Lax or Strict"))
             .Verify();
 
     [Fact]

@@ -189,6 +189,61 @@ public class SecureCookieTests
                 {|STATE005:services.AddSession(o => o.IdleTimeout = System.TimeSpan.FromMinutes(20))|};
             }
         }
+        """, SessionSources.RunsSessionMiddleware);
+
+    [Fact]
+    public Task AddSession_in_an_app_whose_pipeline_never_runs_the_session_is_clean() => Analyze.With<SecureCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllersWithViews();
+        builder.Services.AddSession();
+        var app = builder.Build();
+        app.UseAuthorization();
+        app.MapDefaultControllerRoute();
+        app.Run();
+        """).AsProgram().Verify();
+
+    [Fact]
+    public Task AddSession_with_UseSession_only_in_setup_code_the_app_never_calls_is_clean() => Analyze.With<SecureCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSession();
+        var app = builder.Build();
+        app.MapDefaultControllerRoute();
+        app.Run();
+
+        static class LegacyPipeline
+        {
+            public static void UseLegacySession(this WebApplication app) => app.UseSession();
+        }
+        """).AsProgram().Verify();
+
+    [Fact]
+    public Task AddSession_in_a_library_whose_code_uses_the_session_is_reported() => Verify(
+        """
+        using Microsoft.Extensions.DependencyInjection;
+        public static class CartModule
+        {
+            public static IServiceCollection AddCart(this IServiceCollection services) => {|STATE005:services.AddSession()|};
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        public class CartStore(IHttpContextAccessor accessor)
+        {
+            public void Add(string sku) => accessor.HttpContext!.Session.SetString("cart", sku);
+        }
+        """);
+
+    [Fact]
+    public Task AddSession_in_a_library_that_neither_runs_nor_uses_the_session_is_clean() => Verify("""
+        using Microsoft.Extensions.DependencyInjection;
+        public static class CartModule
+        {
+            public static IServiceCollection AddCart(this IServiceCollection services) => services.AddSession();
+        }
         """);
 
     [Fact]
@@ -200,6 +255,7 @@ public class SecureCookieTests
                 public void ConfigureServices(IServiceCollection services) => {|#0:services.AddSession()|};
             }
             """)
+            .AndSource(SessionSources.RunsSessionMiddleware)
             .Expecting(Expected(0, "Cookie (session cookie) can be sent over plain HTTP (the session cookie's SecurePolicy defaults to None); set Secure"))
             .Verify();
 
@@ -255,7 +311,7 @@ public class SecureCookieTests
                     {|STATE005:o.Cookie.SecurePolicy = CookieSecurePolicy.None|};
                 });
         }
-        """);
+        """, SessionSources.RunsSessionMiddleware);
 
     [Fact]
     public Task Authentication_cookie_default_SameAsRequest_is_clean() => Verify("""
@@ -341,7 +397,7 @@ public class SecureCookieTests
                     {|STATE005:o.Cookie.SameSite = SameSiteMode.None|};
                 });
         }
-        """);
+        """, SessionSources.RunsSessionMiddleware);
 
     [Fact]
     public Task Builder_SameSite_None_with_SecurePolicy_Always_is_clean() => Verify("""

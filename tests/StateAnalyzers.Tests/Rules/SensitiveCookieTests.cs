@@ -271,6 +271,46 @@ public class SensitiveCookieTests
         """);
 
     [Fact]
+    public Task An_authentication_handler_state_cookie_sealed_with_ISecureDataFormat_is_Data_Protection() => Verify("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.DataProtection;
+        using Microsoft.AspNetCore.Http;
+        class LegacySsoStateCookie
+        {
+            private readonly ISecureDataFormat<AuthenticationProperties> _stateFormat;
+            private readonly PropertiesDataFormat _ticketFormat;
+
+            public LegacySsoStateCookie(IDataProtectionProvider provider)
+            {
+                _stateFormat = new PropertiesDataFormat(provider.CreateProtector("sso-state"));
+                _ticketFormat = new PropertiesDataFormat(provider.CreateProtector("sso-ticket"));
+            }
+
+            public void Issue(HttpContext context, AuthenticationProperties properties, string nonceToken)
+            {
+                context.Response.Cookies.Append(".Sso.StateToken", _stateFormat.Protect(properties));
+                var sealedNonce = _ticketFormat.Protect(properties, purpose: nonceToken);
+                context.Response.Cookies.Append("sso_nonce_token", sealedNonce);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_password_sealed_with_ISecureDataFormat_is_still_reported_and_a_look_alike_format_exempts_nothing() => Verify("""
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Http;
+        interface IHomeGrownFormat<T> { string Protect(T data); }
+        class C
+        {
+            void M(HttpResponse response, ISecureDataFormat<string> format, IHomeGrownFormat<string> homeGrown, string password, string token)
+            {
+                {|STATE001:response.Cookies.Append("remember", format.Protect(password))|};
+                {|STATE001:response.Cookies.Append("auth_token", homeGrown.Protect(token))|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_protected_password_is_still_reported() => Verify("""
         using Microsoft.AspNetCore.DataProtection;
         using Microsoft.AspNetCore.Http;
@@ -374,6 +414,53 @@ public class SensitiveCookieTests
         class C
         {
             void M(TokenCookie cookie, string theme) => cookie.Save(theme);
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_with_its_own_sensitive_name_is_not_reported_again_where_a_token_is_passed() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        public static class AuthCookies
+        {
+            private const string AccessTokenCookie = "access_token";
+            public static void SetAccessToken(this HttpResponse response, string value) =>
+                {|STATE001:response.Cookies.Append(AccessTokenCookie, value, new CookieOptions { HttpOnly = true, Secure = true })|};
+            public static void Refresh(HttpResponse response, string newToken) => response.SetAccessToken(newToken);
+        }
+
+        class TokenController
+        {
+            void Login(HttpResponse response, string accessToken) => response.SetAccessToken(accessToken);
+            void Renew(HttpResponse response, string jwt) => AuthCookies.Refresh(response, jwt);
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_with_a_harmless_constant_name_is_still_judged_where_a_secret_is_passed() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        public static class VisitorCookies
+        {
+            public static void SetVisitor(this HttpResponse response, string value) => response.Cookies.Append("visitor", value);
+        }
+
+        class TrackingMiddleware
+        {
+            void Track(HttpResponse response, string apiKey, System.Guid visitorId)
+            {
+                {|STATE001:response.SetVisitor(apiKey)|};
+                response.SetVisitor(visitorId.ToString());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_culture_cookie_under_its_framework_name_is_not_sensitive() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Localization;
+        class C
+        {
+            void M(HttpResponse response, string culture) =>
+                response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)));
         }
         """);
 

@@ -121,26 +121,74 @@ public class SignOutWithoutSessionClearTests
             }
             """).Verify();
 
-    [Fact]
-    public Task Calling_AddSession_alone_makes_the_project_one_that_uses_session() =>
-        Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
-            using Microsoft.Extensions.DependencyInjection;
-            static class Services
-            {
-                public static IServiceCollection AddShop(this IServiceCollection services) => services.AddSession();
-            }
-            """, """
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Authentication;
-            using Microsoft.AspNetCore.Mvc;
-            public class AccountController : Controller
-            {
-                public Task Logout() => {|STATE003:HttpContext.SignOutAsync()|};
-            }
-            """).Verify();
+    /// <summary>A logout in a controller, for the tests about whether the project has a usable session.</summary>
+    private const string LogoutController = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        public class AccountController : Controller
+        {
+            public Task Logout() => {|STATE003:HttpContext.SignOutAsync()|};
+        }
+        """;
 
     [Fact]
-    public Task Configuring_SessionOptions_makes_the_project_one_that_uses_session() =>
+    public Task AddSession_with_UseSession_in_the_pipeline_makes_the_project_one_that_uses_session() =>
+        Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllersWithViews();
+            builder.Services.AddShopSession();
+            var app = builder.Build();
+            app.UseSession();
+            app.MapDefaultControllerRoute();
+            app.Run();
+
+            static class Services
+            {
+                public static IServiceCollection AddShopSession(this IServiceCollection services) => services.AddSession();
+            }
+            """, LogoutController).AsProgram().Verify();
+
+    [Fact]
+    public Task AddSession_without_UseSession_and_without_any_session_use_is_not_a_usable_session() =>
+        Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllersWithViews();
+            builder.Services.AddSession();
+            var app = builder.Build();
+            app.MapDefaultControllerRoute();
+            app.Run();
+            """, LogoutController.Replace("{|STATE003:", "").Replace(")|};", ");")).AsProgram().Verify();
+
+    [Fact]
+    public Task AddSession_and_UseSession_in_setup_code_the_app_never_calls_are_not_a_usable_session() =>
+        Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllersWithViews();
+            var app = builder.Build();
+            app.MapDefaultControllerRoute();
+            app.Run();
+
+            public static class LegacySessionSetup
+            {
+                public static void AddLegacySession(this IServiceCollection services) => services.AddSession();
+                public static void UseLegacySession(this WebApplication app) => app.UseSession();
+                public static void AddAndUse(WebApplicationBuilder builder, WebApplication app)
+                {
+                    AddLegacySession(builder.Services);
+                    app.UseLegacySession();
+                }
+            }
+            """, LogoutController.Replace("{|STATE003:", "").Replace(")|};", ");")).AsProgram().Verify();
+
+    [Fact]
+    public Task Configuring_SessionOptions_alone_is_not_a_usable_session() =>
         Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
             using System;
             using Microsoft.AspNetCore.Builder;
@@ -156,9 +204,22 @@ public class SignOutWithoutSessionClearTests
             using Microsoft.AspNetCore.Http;
             static class Logout
             {
-                public static Task Run(HttpContext context) => {|STATE003:context.SignOutAsync()|};
+                public static Task Run(HttpContext context) => context.SignOutAsync();
             }
             """).Verify();
+
+    [Fact]
+    public Task A_Startup_class_that_registers_and_runs_the_session_makes_the_project_one_that_uses_session() =>
+        Analyze.With<SignOutWithoutSessionClearAnalyzer>("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddSession();
+                public void Configure(IApplicationBuilder app) => ConfigurePipeline(app);
+                private static void ConfigurePipeline(IApplicationBuilder app) => app.UseSession();
+            }
+            """, LogoutController).Verify();
 
     [Fact]
     public Task A_type_named_ISession_from_another_library_is_not_the_ASP_NET_Core_session() =>
@@ -197,6 +258,134 @@ public class SignOutWithoutSessionClearTests
                 // Clear the existing external cookie to ensure a clean login process
                 await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             }
+        }
+        """);
+
+    /// <summary>An app with its own cookie and an external cookie that an OAuth login signs into first (issue 17, item 1).</summary>
+    private const string ExternalLoginRegistration = """
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.Extensions.DependencyInjection;
+        public static class MyAuthenticationSchemes
+        {
+            public const string ExternalCookie = "MyApp." + "External";
+            public static readonly string PartnerCookie = "MyApp.Partner";
+        }
+        static class AuthenticationSetup
+        {
+            public static void AddLogins(this IServiceCollection services) =>
+                services.AddAuthentication(o =>
+                    {
+                        o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                        o.DefaultSignInScheme = MyAuthenticationSchemes.PartnerCookie;
+                    })
+                    .AddCookie()
+                    .AddCookie(MyAuthenticationSchemes.ExternalCookie)
+                    .AddCookie(MyAuthenticationSchemes.PartnerCookie)
+                    .AddOAuth("github", o =>
+                    {
+                        o.SignInScheme = MyAuthenticationSchemes.ExternalCookie;
+                        o.ClientId = "id";
+                        o.ClientSecret = "secret";
+                        o.AuthorizationEndpoint = "https://github.com/login/oauth/authorize";
+                        o.TokenEndpoint = "https://github.com/login/oauth/access_token";
+                        o.CallbackPath = "/signin-github";
+                    });
+        }
+        """;
+
+    [Fact]
+    public Task Signing_out_of_a_scheme_registered_as_a_remote_handler_sign_in_scheme_ends_a_login_step() => Verify(
+        ExternalLoginRegistration,
+        """
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Mvc;
+        public class ExternalLoginController : Controller
+        {
+            public async Task<IActionResult> Callback()
+            {
+                var external = await HttpContext.AuthenticateAsync(MyAuthenticationSchemes.ExternalCookie);
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(external.Principal!.Identity!));
+                await HttpContext.SignOutAsync(MyAuthenticationSchemes.ExternalCookie);
+                return LocalRedirect("/");
+            }
+
+            public async Task<IActionResult> PartnerCallback()
+            {
+                await HttpContext.SignOutAsync(MyAuthenticationSchemes.PartnerCookie);
+                await HttpContext.SignOutAsync("MyApp.External");
+                return LocalRedirect("/");
+            }
+
+            public IActionResult Cancel() => SignOut(MyAuthenticationSchemes.ExternalCookie, MyAuthenticationSchemes.PartnerCookie);
+        }
+        """);
+
+    [Fact]
+    public Task Signing_out_of_the_app_cookie_beside_an_external_one_is_still_a_logout() => Verify(
+        ExternalLoginRegistration,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Mvc;
+        public class AccountController : Controller
+        {
+            public async Task<IActionResult> Logout()
+            {
+                await {|STATE003:HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme)|};
+                return Redirect("/");
+            }
+
+            public IActionResult LogoutEverywhere() => {|STATE003:SignOut(CookieAuthenticationDefaults.AuthenticationScheme, MyAuthenticationSchemes.ExternalCookie)|};
+
+            public async Task<IActionResult> LogoutDefault()
+            {
+                await {|STATE003:HttpContext.SignOutAsync()|};
+                return Redirect("/");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_remote_handler_signing_into_the_app_cookie_itself_makes_that_sign_out_a_logout() => Verify(
+        """
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.Extensions.DependencyInjection;
+        static class AuthenticationSetup
+        {
+            public static void AddLogins(this IServiceCollection services) =>
+                services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                    .AddCookie()
+                    .AddOAuth("corp", o =>
+                    {
+                        o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                        o.ClientId = "id";
+                        o.CallbackPath = "/signin-corp";
+                    });
+        }
+        """,
+        """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        public class AccountController : Controller
+        {
+            public async Task Logout() => await {|STATE003:HttpContext.SignOutAsync("Cookies")|};
+        }
+        """);
+
+    [Fact]
+    public Task A_scheme_named_like_an_external_one_but_never_registered_as_a_sign_in_scheme_is_a_logout() => Verify("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        public static class Schemes { public const string ExternalCookie = "External"; }
+        public class AccountController : Controller
+        {
+            public async Task Logout() => await {|STATE003:HttpContext.SignOutAsync(Schemes.ExternalCookie)|};
         }
         """);
 
