@@ -22,6 +22,12 @@ internal static class SensitiveWords
     /// <summary>Words that can never be sent to the client, even protected by Data Protection.</summary>
     public static readonly IReadOnlyList<string> NeverOnClient = new[] { "password", "passwd", "pwd" };
 
+    /// <summary>
+    /// Short forms of "password" that are judged in cookie names and JSON field names only: as parts of code symbols
+    /// (<c>passCount</c>, <c>pwLength</c>) they are too common to mean a password.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PasswordShortForms = new[] { "pw", "pass" };
+
     /// <summary>Names that look sensitive but are not: antiforgery tokens.</summary>
     public static readonly IReadOnlyList<string> AntiforgeryNames = new[]
     {
