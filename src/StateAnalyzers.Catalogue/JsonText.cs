@@ -13,7 +13,7 @@ internal static class JsonText
         {
             var parts = WordParts.Split(name);
             if (WordParts.FindRun(parts, SensitiveWords.NeverOnClient) is not null ||
-                WordParts.FindRun(parts, SensitiveWords.PasswordShortForms) is not null)
+                SensitiveWords.PasswordShortForm(parts) is not null)
             {
                 found = name;
                 return true;

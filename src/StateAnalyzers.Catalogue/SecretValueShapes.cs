@@ -18,7 +18,8 @@ internal static class SecretValueShapes
 
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private const int MinimumBearerTokenLength = 16;
-    private const int MaximumDecodedLength = 8192;
+    /// <summary>A chunked authentication cookie can be far larger than one cookie.</summary>
+    private const int MaximumDecodedLength = 256 * 1024;
 
     private static readonly SecretFormat[] KnownFormats =
     {
@@ -243,7 +244,8 @@ internal static class SecretValueShapes
             return "the value is a payment card number";
         }
 
-        if (text.IndexOf('@') > 0 && IsEmailAddress(text))
+        if ((text.IndexOf('@') > 0 && IsEmailAddress(text)) ||
+            (text.IndexOf("%40", StringComparison.OrdinalIgnoreCase) > 0 && IsEmailAddress(Unescape(text))))
         {
             return "the value is an e-mail address";
         }
@@ -308,6 +310,19 @@ internal static class SecretValueShapes
         }
 
         return true;
+    }
+
+    /// <summary>A value URL-encoded by the app itself (<c>ada%40example.org</c>), decoded once more.</summary>
+    private static string Unescape(string text)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(text);
+        }
+        catch (UriFormatException)
+        {
+            return text;
+        }
     }
 
     /// <summary>Base64 of <c>{"</c>, <c>{ "</c> or <c>{</c> and a line break, or the Data Protection prefix: worth decoding.</summary>

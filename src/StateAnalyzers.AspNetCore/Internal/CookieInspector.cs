@@ -55,6 +55,8 @@ internal sealed class CookieInspector
 
     public bool IsOversized(int size) => size > _settings.MaxCookieBytes;
 
+    public bool IsDataProtected(string value) => _values.IsDataProtected(value);
+
     /// <summary>Why the cookie holds sensitive data (the reason of the STATE001 message), or null when it does not.
     /// <paramref name="value"/> is the decoded value; it is never part of the reason.</summary>
     public string? SensitiveReason(string name, string value)
@@ -98,7 +100,7 @@ internal sealed class CookieInspector
     private NameVerdict ClassifyCore(string name)
     {
         var parts = WordParts.Split(name);
-        var password = WordParts.FindRun(parts, SensitiveWords.NeverOnClient) ?? WordParts.FindRun(parts, SensitiveWords.PasswordShortForms);
+        var password = WordParts.FindRun(parts, SensitiveWords.NeverOnClient) ?? SensitiveWords.PasswordShortForm(parts);
         if (password is not null)
         {
             // Not even a framework name makes a password fit for the client.

@@ -39,6 +39,11 @@ internal sealed class SecretValues
             return false;
         }
 
+        if (IsText(bytes.AsSpan(4 + 16)))
+        {
+            return false; // ciphertext is never readable text: a header put in front of plain data
+        }
+
         if (_keyRing.Value is not { } provider)
         {
             return true;
@@ -53,6 +58,19 @@ internal sealed class SecretValues
         {
             return true; // the key ring cannot be read now: trust the structure rather than drop the app's own cookies
         }
+    }
+
+    private static bool IsText(ReadOnlySpan<byte> payload)
+    {
+        foreach (var b in payload)
+        {
+            if (b is < 0x20 or > 0x7E)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The cheap test first: base64 characters only, long enough, and the first 6 bytes hold the magic header.</summary>

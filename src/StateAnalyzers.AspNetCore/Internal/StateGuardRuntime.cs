@@ -406,7 +406,7 @@ internal sealed class StateGuardRuntime
             int.TryParse(value[ChunkCountPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             (chunked ??= new List<string>()).Add(name);
-            return Inspector.SensitiveReason(name, SeriesValue(values, name));
+            return SeriesReason(values, name);
         }
 
         if (chunked is not null)
@@ -416,7 +416,7 @@ internal sealed class StateGuardRuntime
                 if (name.Length > series.Length + 1 && name.StartsWith(series, StringComparison.Ordinal) && name[series.Length] == 'C' &&
                     int.TryParse(name.AsSpan(series.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
-                    return Inspector.SensitiveReason(series, SeriesValue(values, series));
+                    return SeriesReason(values, series);
                 }
             }
         }
@@ -424,10 +424,24 @@ internal sealed class StateGuardRuntime
         return Inspector.SensitiveReason(name, DecodedValue(value));
     }
 
-    /// <summary>The chunks <c>XC1</c>, <c>XC2</c>... of a series, decoded and joined in order, up to the first one missing.</summary>
-    private static string SeriesValue(StringValues values, string series)
+    /// <summary>The verdict of a whole series: its joined value, or else any one chunk that is a secret by itself.</summary>
+    private string? SeriesReason(StringValues values, string series)
     {
-        var joined = new System.Text.StringBuilder();
+        var chunks = SeriesChunks(values, series);
+        var joined = string.Concat(chunks);
+        if (Inspector.IsDataProtected(joined))
+        {
+            return Inspector.SensitiveReason(series, joined);
+        }
+
+        return Inspector.SensitiveReason(series, joined)
+            ?? chunks.Select(chunk => SecretValueShapes.Describe(chunk, Settings.AdditionalSecretPrefixes)).FirstOrDefault(reason => reason is not null);
+    }
+
+    /// <summary>The chunks <c>XC1</c>, <c>XC2</c>... of a series, decoded and joined in order, up to the first one missing.</summary>
+    private static List<string> SeriesChunks(StringValues values, string series)
+    {
+        var chunks = new List<string>();
         for (var index = 1; ; index++)
         {
             var prefix = series + "C" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=";
@@ -444,10 +458,10 @@ internal sealed class StateGuardRuntime
 
             if (chunk is null)
             {
-                return joined.ToString();
+                return chunks;
             }
 
-            joined.Append(chunk);
+            chunks.Add(chunk);
         }
     }
 
