@@ -41,7 +41,8 @@ public static class StateGuardServiceCollectionExtensions
             services.TryAddSingleton(static provider => new StateGuardRuntime(
                 provider.GetRequiredService<StateGuardSettings>(),
                 provider.GetRequiredService<StateGuardEvents>(),
-                provider.GetService<TimeProvider>()));
+                provider.GetService<TimeProvider>(),
+                new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>())));
             services.TryAddSingleton<SessionSignOut>();
         }
 

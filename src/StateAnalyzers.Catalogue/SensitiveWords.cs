@@ -28,6 +28,35 @@ internal static class SensitiveWords
     /// </summary>
     public static readonly IReadOnlyList<string> ToRemove = new[] { "password", "passwd", "pwd", "private key" };
 
+    /// <summary>
+    /// Short forms of "password" that are judged in cookie names and JSON field names only: as parts of code symbols
+    /// (<c>passCount</c>, <c>pwLength</c>) they are too common to mean a password.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PasswordShortForms = new[] { "pw", "pass" };
+
+    /// <summary>
+    /// The short form a name ends with (<c>pw</c>, <c>user_pass</c>, <c>login.pass</c>), or null: a short form that starts
+    /// a longer name (<c>pass_through</c>, <c>pw_length</c>) names something else.
+    /// </summary>
+    public static string? PasswordShortForm(string[] parts)
+    {
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
+        var last = parts[parts.Length - 1];
+        foreach (var form in PasswordShortForms)
+        {
+            if (last == form)
+            {
+                return form;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Names that look sensitive but are not: antiforgery tokens.</summary>
     public static readonly IReadOnlyList<string> AntiforgeryNames = new[]
     {

@@ -40,11 +40,11 @@ public sealed class DetectionTests
     [Fact]
     public void A_well_formed_JWT_is_recognized_and_look_alikes_are_not()
     {
-        Assert.True(SecretValues.IsJsonWebToken(Secrets.Jwt()));
-        Assert.False(SecretValues.IsJsonWebToken(Secrets.Base64Url("{\"typ\":\"JWT\"}") + ".e30.sig"));
-        Assert.False(SecretValues.IsJsonWebToken(Secrets.Base64Url("[1,2]") + ".e30.sig"));
-        Assert.False(SecretValues.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.only-two"));
-        Assert.False(SecretValues.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.a b.c"));
+        Assert.True(SecretValueShapes.IsJsonWebToken(Secrets.Jwt()));
+        Assert.False(SecretValueShapes.IsJsonWebToken(Secrets.Base64Url("{\"typ\":\"JWT\"}") + ".e30.sig"));
+        Assert.False(SecretValueShapes.IsJsonWebToken(Secrets.Base64Url("[1,2]") + ".e30.sig"));
+        Assert.False(SecretValueShapes.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.only-two"));
+        Assert.False(SecretValueShapes.IsJsonWebToken("eyJhbGciOiJIUzI1NiJ9.a b.c"));
     }
 
     [Fact]
@@ -52,12 +52,13 @@ public sealed class DetectionTests
     {
         var protector = DataProtectionProvider.Create("stateguard-tests").CreateProtector("purpose");
         var bytes = protector.Protect(new byte[] { 1, 2, 3 });
+        var values = new SecretValues();
 
-        Assert.True(SecretValues.IsDataProtected(Convert.ToBase64String(bytes)));
-        Assert.True(SecretValues.IsDataProtected(Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')));
-        Assert.True(SecretValues.IsDataProtected(protector.Protect("text")));
-        Assert.False(SecretValues.IsDataProtected(Convert.ToBase64String(new byte[bytes.Length])));
-        Assert.False(SecretValues.IsDataProtected("CfDJ8short"));
+        Assert.True(values.IsDataProtected(Convert.ToBase64String(bytes)));
+        Assert.True(values.IsDataProtected(Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_')));
+        Assert.True(values.IsDataProtected(protector.Protect("text")));
+        Assert.False(values.IsDataProtected(Convert.ToBase64String(new byte[bytes.Length])));
+        Assert.False(values.IsDataProtected("CfDJ8short"));
     }
 
     [Theory]
@@ -82,7 +83,42 @@ public sealed class DetectionTests
     {
         Assert.True(SetCookieHeader.TryParse("a=\"xyz\"; Secure", DateTimeOffset.UtcNow, out var quoted));
         Assert.Equal("xyz", quoted.Value.ToString());
-        Assert.False(SetCookieHeader.TryParse("garbage", DateTimeOffset.UtcNow, out _));
-        Assert.False(SetCookieHeader.TryParse("=value", DateTimeOffset.UtcNow, out _));
+        Assert.False(SetCookieHeader.TryParse("=", DateTimeOffset.UtcNow, out _));
+        Assert.False(SetCookieHeader.TryParse(" ; Secure", DateTimeOffset.UtcNow, out _));
+    }
+
+    [Theory]
+    [InlineData("=value; Secure", "", "value")]
+    [InlineData("sk_live_abc", "", "sk_live_abc")]
+    [InlineData("a=b=c", "a", "b=c")]
+    public void A_nameless_cookie_is_read_as_RFC_6265bis_reads_it(string header, string name, string value)
+    {
+        Assert.True(SetCookieHeader.TryParse(header, DateTimeOffset.UtcNow, out var cookie));
+        Assert.Equal(name, cookie.Name.ToString());
+        Assert.Equal(value, cookie.Value.ToString());
+    }
+
+    [Theory]
+    [InlineData("Thu, 01 Jan 1970 00:00:00 GMT", "1970-01-01T00:00:00")]
+    [InlineData("Sunday, 06-Nov-94 08:49:37 GMT", "1994-11-06T08:49:37")]
+    [InlineData("Sun Nov  6 08:49:37 1994", "1994-11-06T08:49:37")]
+    [InlineData("6 nov 2069 8:9:7", "2069-11-06T08:09:07")]
+    [InlineData("Wed, 09 Jun 2021 10:18:14 GMT; junk", "2021-06-09T10:18:14")]
+    public void The_cookie_date_algorithm_reads_what_browsers_read(string text, string expected)
+    {
+        Assert.True(CookieDate.TryParse(text, out var date));
+        Assert.Equal(DateTimeOffset.Parse(expected + "Z", System.Globalization.CultureInfo.InvariantCulture), date);
+    }
+
+    [Theory]
+    [InlineData("1/1/2000")]
+    [InlineData("2000-01-01T00:00:00Z")]
+    [InlineData("Thu, 30 Feb 2023 00:00:00 GMT")]
+    [InlineData("Thu, 01 Jan 1600 00:00:00 GMT")]
+    [InlineData("Thu, 01 Jan 2023 24:00:00 GMT")]
+    [InlineData("yesterday")]
+    public void The_cookie_date_algorithm_rejects_what_browsers_ignore(string text)
+    {
+        Assert.False(CookieDate.TryParse(text, out _));
     }
 }

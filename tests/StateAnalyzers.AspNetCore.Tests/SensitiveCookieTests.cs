@@ -42,6 +42,19 @@ public sealed class SensitiveCookieTests
         { "api_key", "12345", "'api key'" },
         { "UserEmail", "ada@example.org", "'email'" },
         { "card-number", "4111", "'card number'" },
+        { "auth", "Bearer " + Secrets.Jwt(), "bearer token" },
+        { "pw", "hunter2", "'pw'" },
+        { "login.pass", "hunter2", "'pass'" },
+        { "pay", "4111 1111 1111 1111", "payment card number" },
+        { "pay", "378282246310005", "payment card number" },
+        { "contact", "ada@example.org", "e-mail address" },
+        { "contact", "ada%40example.org", "e-mail address" },
+        { "profile", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"user\":\"ada\",\"password\":\"x1\"}")), "password field 'password'" },
+        { "profile", Secrets.Base64Url("{ \"name\": \"ada\", \"pw\": \"x1\" }"), "password field 'pw'" },
+        { "XSRF-TOKEN", Secrets.Jwt(), "JSON Web Token" },
+        { "__RequestVerificationToken", Secrets.Jwt(), "JSON Web Token" },
+        { ".AspNetCore.Password", "x1", "'password'" },
+        { "data", Secrets.FakeProtected(Secrets.Jwt()), "poses as Data Protection output but is not: the value is a JSON Web Token" },
     };
 
     [Theory]
@@ -100,6 +113,16 @@ public sealed class SensitiveCookieTests
     [InlineData("lang", "sk-SK")]
     [InlineData("note", "eyJ.not.a.jwt")]
     [InlineData("note", "ghp_short")]
+    [InlineData("visited", "1733580000000")]
+    [InlineData("order", "4111111111111112")]
+    [InlineData("pass_through", "0")]
+    [InlineData("bypass", "on")]
+    [InlineData("compass", "north")]
+    [InlineData("handle", "@ada")]
+    [InlineData("at", "a@b")]
+    [InlineData("auth", "Bearer")]
+    [InlineData("state", "eyJwYWdlIjoyfQ")]
+    [InlineData(".AspNetCore.Culture", "c=en-US|uic=en-US")]
     public async Task Harmless_cookies_pass(string name, string value)
     {
         await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"));
@@ -121,6 +144,44 @@ public sealed class SensitiveCookieTests
         Assert.StartsWith("CfDJ8", protectedValue, StringComparison.Ordinal);
         Assert.Equal(Uri.EscapeDataString(protectedValue), SetCookies.Single(response, "AccessToken").Value);
         Assert.Empty(host.Logs.Guard);
+    }
+
+    [Fact]
+    public async Task A_value_posing_as_Data_Protection_output_is_judged_like_any()
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Mode("Enforce"), services: b => b.Services.AddDataProtection());
+        var random = new byte[64];
+        new Random(7).NextBytes(random);
+        var fake = Secrets.FakeProtected(random);
+
+        var response = await host.GetAsync(Path("typed", "AccessToken", fake));
+
+        Assert.DoesNotContain(SetCookies.Of(response), c => c.Name == "AccessToken");
+        Assert.Contains("'token'", Assert.Single(host.Logs.Guard).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chunked_series_whose_later_chunk_holds_a_token_is_dropped_whole()
+    {
+        var jwt = Secrets.Jwt();
+        var half = jwt.Length / 2;
+        await using var host = await GuardHost.StartAsync(
+            app => app.MapGet("/", (HttpContext c) =>
+            {
+                foreach (var header in new[] { "state=chunks-2", "stateC1=" + jwt[..half], "stateC2=" + jwt[half..], "ui=compact" })
+                {
+                    c.Response.Headers.Append("Set-Cookie", header + "; path=/; secure; samesite=lax; httponly");
+                }
+
+                return "ok";
+            }),
+            Mode("Enforce"));
+
+        var response = await host.GetAsync("/");
+
+        Assert.Equal(new[] { "ui" }, SetCookies.Of(response).Select(c => c.Name));
+        Assert.Equal(3, host.Metrics.Count(RuleIds.STATE001, "dropped"));
+        Assert.All(host.Logs.Guard, r => Assert.Contains("JSON Web Token", r.Message, StringComparison.Ordinal));
     }
 
     [Fact]

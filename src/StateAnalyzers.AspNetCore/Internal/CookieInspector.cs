@@ -10,32 +10,64 @@ internal sealed class CookieInspector
     private const int NameCacheLimit = 1024;
 
     private readonly StateGuardSettings _settings;
+    private readonly SecretValues _values;
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(StringComparer.Ordinal);
 
-    public CookieInspector(StateGuardSettings settings) => _settings = settings;
+    public CookieInspector(StateGuardSettings settings, SecretValues values)
+    {
+        _settings = settings;
+        _values = values;
+    }
 
-    /// <summary>The size the browser judges: name plus value, in bytes, as they appear in the Set-Cookie header.</summary>
-    public static int Size(ReadOnlySpan<char> name, ReadOnlySpan<char> value) =>
-        Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(value);
+    /// <summary>
+    /// The size the browser judges: name plus value, in bytes, as they appear in the Set-Cookie header. The one measure of
+    /// a cookie's length, in every decision and every log line. A value not yet escaped (<paramref name="valueIsEscaped"/>
+    /// false, as given to <c>Response.Cookies</c>) is counted as <c>Uri.EscapeDataString</c> will send it.
+    /// </summary>
+    public static int Size(ReadOnlySpan<char> name, ReadOnlySpan<char> value, bool valueIsEscaped)
+    {
+        var size = Encoding.UTF8.GetByteCount(name);
+        if (valueIsEscaped)
+        {
+            return size + Encoding.UTF8.GetByteCount(value);
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+            {
+                size++;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                size += 12;
+                i++;
+            }
+            else
+            {
+                size += 3 * (c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
+            }
+        }
+
+        return size;
+    }
 
     public bool IsOversized(int size) => size > _settings.MaxCookieBytes;
+
+    public bool IsDataProtected(string value) => _values.IsDataProtected(value);
 
     /// <summary>Why the cookie holds sensitive data (the reason of the STATE001 message), or null when it does not.
     /// <paramref name="value"/> is the decoded value; it is never part of the reason.</summary>
     public string? SensitiveReason(string name, string value)
     {
         var verdict = Classify(name);
-        if (verdict.Kind == NameKind.Exempt)
-        {
-            return null;
-        }
-
         if (verdict.Kind == NameKind.NeverOnClient)
         {
             return FindingReasons.PasswordNameContains(verdict.Word!);
         }
 
-        if (SecretValues.IsDataProtected(value))
+        if (_values.IsDataProtected(value))
         {
             return null;
         }
@@ -45,7 +77,8 @@ internal sealed class CookieInspector
             return FindingReasons.NameContains(verdict.Word!);
         }
 
-        return SecretValues.DescribeSecret(value, _settings.AdditionalSecretPrefixes);
+        // Framework and antiforgery names are exempt from the name rule only: a token under such a name is still one.
+        return SecretValueShapes.Describe(value, _settings.AdditionalSecretPrefixes);
     }
 
     private NameVerdict Classify(string name)
@@ -66,14 +99,17 @@ internal sealed class CookieInspector
 
     private NameVerdict ClassifyCore(string name)
     {
-        // Framework cookies (authentication, session, antiforgery, TempData) carry Data Protection payloads by design.
-        if (name.StartsWith(SensitiveWords.FrameworkCookiePrefix, StringComparison.Ordinal))
+        var parts = WordParts.Split(name);
+        var password = WordParts.FindRun(parts, SensitiveWords.NeverOnClient) ?? SensitiveWords.PasswordShortForm(parts);
+        if (password is not null)
         {
-            return new NameVerdict(NameKind.Exempt, null);
+            // Not even a framework name makes a password fit for the client.
+            return new NameVerdict(NameKind.NeverOnClient, password);
         }
 
-        var parts = WordParts.Split(name);
-        if (WordParts.FindRun(parts, SensitiveWords.AntiforgeryNames) is not null)
+        // Framework cookies (authentication, session, antiforgery, TempData) carry Data Protection payloads by design.
+        if (name.StartsWith(SensitiveWords.FrameworkCookiePrefix, StringComparison.Ordinal) ||
+            WordParts.FindRun(parts, SensitiveWords.AntiforgeryNames) is not null)
         {
             return new NameVerdict(NameKind.Exempt, null);
         }

@@ -58,27 +58,28 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             return;
         }
 
-        // Judged against the defaults of ResponseCookies.Append(key, value): one shared instance, which FixOptions only
+        // Judged against the defaults of ResponseCookies.Append(key, value): one shared instance, which Prepare only
         // reads (a fix is made on a copy), so the common path allocates no options of its own.
-        var fixedOptions = _runtime.FixOptions(_context, key, value, AppendDefaults);
-        if (ReferenceEquals(fixedOptions, AppendDefaults))
+        var written = _runtime.Prepare(_context, key, value, AppendDefaults, out var fixes);
+        if (ReferenceEquals(written, AppendDefaults))
         {
             Inner.Append(key, value);
         }
         else
         {
-            Inner.Append(key, value, fixedOptions);
+            Inner.Append(key, value, written);
         }
 
-        Judge(key, value, fixedOptions);
+        Written(key, value, AppendDefaults, written, fixes);
     }
 
     public void Append(string key, string value, CookieOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.FixOptions(_context, key, value, options) : options;
+        var fixes = AttributeFixes.None;
+        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.Prepare(_context, key, value, options, out fixes) : options;
         Inner.Append(key, value, written);
-        Judge(key, value, written);
+        Written(key, value, options, written, fixes);
     }
 
     public void Append(ReadOnlySpan<KeyValuePair<string, string>> keyValuePairs, CookieOptions options)
@@ -86,11 +87,14 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         ArgumentNullException.ThrowIfNull(options);
         if (_runtime.Settings.AnyAttributeEnforced)
         {
+            var delete = _runtime.IsDelete(options);
             foreach (var pair in keyValuePairs)
             {
-                if (_runtime.NeededFixes(_context, pair.Key, options) != AttributeFixes.None)
+                if (delete
+                        ? !ReferenceEquals(CookieDeletes.Repair(_runtime.Settings, pair.Key, options), options)
+                        : _runtime.NeededFixes(_context, pair.Key, options) != AttributeFixes.None)
                 {
-                    // At least one cookie of the batch needs a fix (exemptions are per name): append one by one.
+                    // At least one cookie of the batch needs a fix or a repair (exemptions are per name): one by one.
                     foreach (var each in keyValuePairs)
                     {
                         Append(each.Key, each.Value, options);
@@ -102,6 +106,37 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         }
 
         Inner.Append(keyValuePairs, options);
+    }
+
+    public void Delete(string key)
+    {
+        // ResponseCookies.Delete(key) writes path "/" and nothing else.
+        var repaired = _runtime.Settings.AnyAttributeEnforced ? CookieDeletes.Repair(_runtime.Settings, key, AppendDefaults) : AppendDefaults;
+        if (ReferenceEquals(repaired, AppendDefaults))
+        {
+            Inner.Delete(key);
+        }
+        else
+        {
+            Inner.Delete(key, repaired);
+        }
+    }
+
+    public void Delete(string key, CookieOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Inner.Delete(key, _runtime.Settings.AnyAttributeEnforced ? CookieDeletes.Repair(_runtime.Settings, key, options) : options);
+    }
+
+    /// <summary>The cookie is in the response: its fixes are logged now, and it is judged for the audit.</summary>
+    private void Written(string key, string value, CookieOptions given, CookieOptions written, AttributeFixes fixes)
+    {
+        if (fixes != AttributeFixes.None)
+        {
+            _runtime.ReportFixes(_context, key, value, fixes, given.SameSite == SameSiteMode.None);
+        }
+
+        Judge(key, value, written);
     }
 
     /// <summary>
@@ -133,8 +168,4 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             _judged.Add(header);
         }
     }
-
-    public void Delete(string key) => Inner.Delete(key);
-
-    public void Delete(string key, CookieOptions options) => Inner.Delete(key, options);
 }

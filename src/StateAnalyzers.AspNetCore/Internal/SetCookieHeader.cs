@@ -1,11 +1,17 @@
-using System.Globalization;
-
 namespace StateAnalyzers.AspNetCore.Internal;
 
 /// <summary>What the audit needs from one <c>Set-Cookie</c> header value, read without allocating.</summary>
 internal readonly ref struct SetCookieHeader
 {
-    private SetCookieHeader(ReadOnlySpan<char> name, ReadOnlySpan<char> value, bool httpOnly, bool secure, SameSiteValue sameSite, bool isDeletion)
+    private SetCookieHeader(
+        ReadOnlySpan<char> name,
+        ReadOnlySpan<char> value,
+        bool httpOnly,
+        bool secure,
+        SameSiteValue sameSite,
+        bool isDeletion,
+        bool hasDomain,
+        bool pathIsRoot)
     {
         Name = name;
         Value = value;
@@ -13,8 +19,11 @@ internal readonly ref struct SetCookieHeader
         Secure = secure;
         SameSite = sameSite;
         IsDeletion = isDeletion;
+        HasDomain = hasDomain;
+        PathIsRoot = pathIsRoot;
     }
 
+    /// <summary>The name; empty for a nameless cookie (<c>=value</c>, or a header without <c>=</c>), which browsers store too.</summary>
     public ReadOnlySpan<char> Name { get; }
 
     /// <summary>The value as sent (URL-encoded when written through <c>Response.Cookies</c>), without surrounding quotes.</summary>
@@ -26,9 +35,18 @@ internal readonly ref struct SetCookieHeader
 
     public SameSiteValue SameSite { get; }
 
-    /// <summary>An expired cookie (<c>Max-Age</c> of zero or less, or <c>Expires</c> in the past): a delete, never a finding.</summary>
+    /// <summary>
+    /// The browser expires the cookie at once: the last valid <c>Max-Age</c> is zero or less, or, without one, the last
+    /// <c>Expires</c> that the cookie-date algorithm (RFC 6265 section 5.1.1) reads lies in the past. A delete, never a finding.
+    /// </summary>
     public bool IsDeletion { get; }
 
+    public bool HasDomain { get; }
+
+    /// <summary>The last <c>Path</c> attribute is <c>/</c>.</summary>
+    public bool PathIsRoot { get; }
+
+    /// <summary>Reads one header as RFC 6265bis section 5.6 does; false when the browser ignores it (no name and no value).</summary>
     public static bool TryParse(ReadOnlySpan<char> header, DateTimeOffset now, out SetCookieHeader result)
     {
         result = default;
@@ -36,14 +54,9 @@ internal readonly ref struct SetCookieHeader
         var pair = semicolon < 0 ? header : header[..semicolon];
         var attributes = semicolon < 0 ? ReadOnlySpan<char>.Empty : header[(semicolon + 1)..];
         var equals = pair.IndexOf('=');
-        if (equals < 0)
-        {
-            return false;
-        }
-
-        var name = pair[..equals].Trim();
-        var value = pair[(equals + 1)..].Trim();
-        if (name.IsEmpty)
+        var name = equals < 0 ? ReadOnlySpan<char>.Empty : pair[..equals].Trim();
+        var value = (equals < 0 ? pair : pair[(equals + 1)..]).Trim();
+        if (name.IsEmpty && value.IsEmpty)
         {
             return false;
         }
@@ -55,6 +68,8 @@ internal readonly ref struct SetCookieHeader
 
         var httpOnly = false;
         var secure = false;
+        var hasDomain = false;
+        var pathIsRoot = false;
         var sameSite = SameSiteValue.Unspecified;
         bool? maxAgeDeletes = null;
         var expiresDeletes = false;
@@ -84,24 +99,49 @@ internal readonly ref struct SetCookieHeader
             }
             else if (key.Equals("max-age", StringComparison.OrdinalIgnoreCase))
             {
-                if (long.TryParse(argument, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var maxAge))
+                if (MaxAgeDeletes(argument) is { } deletes)
                 {
-                    maxAgeDeletes = maxAge <= 0;
+                    maxAgeDeletes = deletes;
                 }
             }
             else if (key.Equals("expires", StringComparison.OrdinalIgnoreCase))
             {
-                if (DateTimeOffset.TryParse(argument, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var expires) &&
-                    expires < now)
+                // An Expires the cookie-date algorithm cannot read is ignored; the last one it reads counts.
+                if (CookieDate.TryParse(argument, out var expires))
                 {
-                    expiresDeletes = true;
+                    expiresDeletes = expires <= now;
                 }
+            }
+            else if (key.Equals("domain", StringComparison.OrdinalIgnoreCase))
+            {
+                hasDomain = !argument.IsEmpty;
+            }
+            else if (key.Equals("path", StringComparison.OrdinalIgnoreCase))
+            {
+                pathIsRoot = argument.Length == 1 && argument[0] == '/';
             }
         }
 
         // Max-Age takes precedence over Expires (RFC 6265 section 5.3).
-        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, maxAgeDeletes ?? expiresDeletes);
+        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, maxAgeDeletes ?? expiresDeletes, hasDomain, pathIsRoot);
         return true;
+    }
+
+    /// <summary>RFC 6265 section 5.2.2: a DIGIT or '-' first, then only DIGITs; zero or less expires the cookie. Null: ignored.</summary>
+    private static bool? MaxAgeDeletes(ReadOnlySpan<char> argument)
+    {
+        if (argument.IsEmpty || !(char.IsAsciiDigit(argument[0]) || argument[0] == '-'))
+        {
+            return null;
+        }
+
+        var digits = argument[1..];
+        if (digits.ContainsAnyExceptInRange('0', '9') || (argument[0] == '-' && digits.IsEmpty))
+        {
+            return null;
+        }
+
+        return argument[0] == '-' || !argument.ContainsAnyExcept('0');
     }
 }
 

@@ -88,8 +88,8 @@ internal sealed class StateGuardEvents : IDisposable
         }
 
         object?[] args = ruleId == RuleIds.STATE002
-            ? new object?[] { ruleId, definition.ActionName, cookieName, _limit, reason, outcome, cookieLength }
-            : new object?[] { ruleId, definition.ActionName, cookieName, reason, outcome, cookieLength };
+            ? new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), _limit, reason, outcome, cookieLength }
+            : new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), reason, outcome, cookieLength };
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
         _logger.Log(definition.Level, definition.EventId, definition.Template, args);
 #pragma warning restore CA2254

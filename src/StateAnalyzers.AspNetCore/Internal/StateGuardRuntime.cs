@@ -13,11 +13,11 @@ internal sealed class StateGuardRuntime
     private const string ReportedOutcome = "reported only, the response is unchanged";
     private const string DroppedOutcome = "removed the cookie from the response";
 
-    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null)
+    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null, SecretValues? values = null)
     {
         Settings = settings;
         Events = events;
-        Inspector = new CookieInspector(settings);
+        Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -31,13 +31,39 @@ internal sealed class StateGuardRuntime
 
     /// <summary>
     /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
-    /// enforced attribute rule applies (the caller's instance, which may be shared, is never changed).
+    /// enforced attribute rule applies (the caller's instance, which may be shared, is never changed), and in
+    /// <paramref name="fixes"/> what was added, for <see cref="ReportFixes"/> once the cookie is written. A delete is never
+    /// judged (only repaired so the browser accepts it, see <see cref="CookieDeletes"/>); a cookie that the audit will drop
+    /// or that is part of a chunked series is left to the audit, so it is logged once, as what finally happens to it.
     /// </summary>
-    public CookieOptions FixOptions(HttpContext context, string name, string value, CookieOptions options)
+    public CookieOptions Prepare(HttpContext context, string name, string value, CookieOptions options, out AttributeFixes fixes)
     {
+        fixes = AttributeFixes.None;
+        if (IsDelete(options))
+        {
+            return CookieDeletes.Repair(Settings, name, options);
+        }
+
         var needed = NeededFixes(context, name, options);
-        return needed == AttributeFixes.None ? options : Fix(name, value, options, needed);
+        if (needed == AttributeFixes.None || IsLeftToTheAudit(name, value))
+        {
+            return options;
+        }
+
+        fixes = needed;
+        var fixedOptions = new CookieOptions(options);
+        fixedOptions.HttpOnly |= (needed & AttributeFixes.HttpOnly) != 0;
+        fixedOptions.Secure |= (needed & AttributeFixes.Secure) != 0;
+        if ((needed & AttributeFixes.SameSite) != 0)
+        {
+            fixedOptions.SameSite = SameSiteMode.Lax;
+        }
+
+        return fixedOptions;
     }
+
+    public bool IsDelete(CookieOptions options) =>
+        (options.MaxAge is not null || options.Expires is not null) && CookieDeletes.IsDelete(options, TimeProvider.GetUtcNow());
 
     /// <summary>Which enforced attribute rules the options break, for this cookie name and request. Logs nothing.</summary>
     public AttributeFixes NeededFixes(HttpContext context, string name, CookieOptions options)
@@ -65,41 +91,54 @@ internal sealed class StateGuardRuntime
         return needed;
     }
 
-    private CookieOptions Fix(string name, string value, CookieOptions options, AttributeFixes needed)
+    /// <summary>Logs and counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws,
+    /// after the response started say, logs nothing). The length is measured as the audit measures it.</summary>
+    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, bool sameSiteNone)
     {
-        var httpOnly = (needed & AttributeFixes.HttpOnly) != 0;
-        var secure = (needed & AttributeFixes.Secure) != 0;
-        var sameSite = (needed & AttributeFixes.SameSite) != 0;
-        var sameSiteNone = options.SameSite == SameSiteMode.None;
-        var fixedOptions = new CookieOptions(options);
-        var length = CookieInspector.Size(name, value);
-        if (httpOnly)
+        var length = SentLength(context, name, value);
+        if ((fixes & AttributeFixes.HttpOnly) != 0)
         {
-            fixedOptions.HttpOnly = true;
             Events.Cookie(RuleIds.STATE004, GuardAction.Fixed, name, length, FindingReasons.HttpOnlyNotSet, "added HttpOnly");
         }
 
-        if (secure)
+        if ((fixes & AttributeFixes.Secure) != 0)
         {
-            fixedOptions.Secure = true;
-            if (sameSiteNone)
-            {
-                Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
-                    RuleCatalog.SameSiteNoneWithoutSecureVariant);
-            }
-            else
-            {
-                Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure");
-            }
+            Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
+                sameSiteNone ? RuleCatalog.SameSiteNoneWithoutSecureVariant : RuleCatalog.DefaultVariant);
         }
 
-        if (sameSite)
+        if ((fixes & AttributeFixes.SameSite) != 0)
         {
-            fixedOptions.SameSite = SameSiteMode.Lax;
             Events.Cookie(RuleIds.STATE006, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
         }
+    }
 
-        return fixedOptions;
+    /// <summary>The length of the cookie just written, read from its header when it is the last one (as the audit reads it).</summary>
+    private int SentLength(HttpContext context, string name, string value)
+    {
+        var values = context.Response.Headers.SetCookie;
+        if (values.Count > 0 && values[values.Count - 1] is { } header &&
+            SetCookieHeader.TryParse(header, default, out var cookie) && cookie.Name.SequenceEqual(name))
+        {
+            return CookieInspector.Size(cookie.Name, cookie.Value, valueIsEscaped: true);
+        }
+
+        return CookieInspector.Size(name, value, valueIsEscaped: false);
+    }
+
+    /// <summary>The audit decides about a cookie it will drop in Enforce, and about chunked series, which it judges whole.</summary>
+    private bool IsLeftToTheAudit(string name, string value)
+    {
+        if (IsChunkName(name) || value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var settings = Settings;
+        return (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) == StateGuardMode.Enforce &&
+                Inspector.IsOversized(CookieInspector.Size(name, value, valueIsEscaped: false)))
+            || (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) == StateGuardMode.Enforce &&
+                Inspector.SensitiveReason(name, value) is not null);
     }
 
     /// <summary>
@@ -195,7 +234,7 @@ internal sealed class StateGuardRuntime
         }
 
         if (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) != StateGuardMode.Off
-            && Inspector.IsOversized(CookieInspector.Size(name, headerValue)))
+            && Inspector.IsOversized(CookieInspector.Size(name, headerValue, valueIsEscaped: true)))
         {
             return false;
         }
@@ -222,6 +261,10 @@ internal sealed class StateGuardRuntime
             || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
     }
 
+    /// <summary>A long run of base64 characters followed by nothing but padding: a nameless base64 value.</summary>
+    private static bool IsNamelessBase64(ReadOnlySpan<char> name, ReadOnlySpan<char> value) =>
+        name.Length >= 16 && value.Length <= 2 && !value.ContainsAnyExcept('=') && SecretValueShapes.IsBase64Text(name.ToString());
+
     /// <summary><c>XC1</c>, <c>XC2</c>...: a name a chunked series uses for its parts.</summary>
     private static bool IsChunkName(string name)
     {
@@ -237,20 +280,36 @@ internal sealed class StateGuardRuntime
     private string AuditOne(HttpContext context, StringValues values, string header, DateTimeOffset now, ref List<string>? chunked, out bool drop)
     {
         drop = false;
-        if (!SetCookieHeader.TryParse(header, now, out var cookie) || cookie.IsDeletion)
+        if (!SetCookieHeader.TryParse(header, now, out var cookie))
         {
             return header;
         }
 
         var settings = Settings;
+        if (cookie.IsDeletion)
+        {
+            return CookieDeletes.NeedsRepair(settings, cookie.Name, cookie.Secure, cookie.SameSite == SameSiteValue.None, cookie.HasDomain, cookie.PathIsRoot)
+                ? CookieDeletes.Repair(header, cookie.Name, cookie.Secure)
+                : header;
+        }
+
+        var length = CookieInspector.Size(cookie.Name, cookie.Value, valueIsEscaped: true);
+        var content = cookie.Value;
         var name = cookie.Name.ToString();
-        var length = CookieInspector.Size(cookie.Name, cookie.Value);
+        if (IsNamelessBase64(cookie.Name, cookie.Value))
+        {
+            // "c2VjcmV0...==": the browser takes what precedes the padding as a name, but it is a value; it is judged as
+            // one and never logged as a name.
+            var semicolon = header.IndexOf(';', StringComparison.Ordinal);
+            content = (semicolon < 0 ? header.AsSpan() : header.AsSpan(0, semicolon)).Trim();
+            name = string.Empty;
+        }
 
         // Content: STATE002 (too large) and STATE001 (a secret). Neither can be fixed, so Enforce drops the cookie.
         var sizeMode = settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name);
         var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(length);
         var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
-        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, cookie.Value, ref chunked);
+        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, content, ref chunked);
         drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
         if (oversized)
         {
@@ -337,8 +396,9 @@ internal sealed class StateGuardRuntime
 
     /// <summary>
     /// STATE001 for one cookie, aware of chunked cookies (ChunkingCookieManager): <c>X=chunks-N</c> followed by
-    /// <c>XC1</c> ... <c>XCN</c>. The whole series is judged as one cookie named <c>X</c> whose value starts as
-    /// <c>XC1</c>'s does (so a Data Protection payload split into chunks stays recognized), and shares one verdict.
+    /// <c>XC1</c> ... <c>XCN</c>. The whole series is judged as one cookie named <c>X</c> whose value is the chunks joined,
+    /// as the manager reassembles it (so a Data Protection payload split into chunks stays recognized, and a token in a
+    /// later chunk is found), and all its parts share one verdict.
     /// </summary>
     private string? SensitiveReason(StringValues values, string name, ReadOnlySpan<char> value, ref List<string>? chunked)
     {
@@ -346,7 +406,7 @@ internal sealed class StateGuardRuntime
             int.TryParse(value[ChunkCountPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             (chunked ??= new List<string>()).Add(name);
-            return Inspector.SensitiveReason(name, FirstChunk(values, name) ?? string.Empty);
+            return SeriesReason(values, name);
         }
 
         if (chunked is not null)
@@ -356,7 +416,7 @@ internal sealed class StateGuardRuntime
                 if (name.Length > series.Length + 1 && name.StartsWith(series, StringComparison.Ordinal) && name[series.Length] == 'C' &&
                     int.TryParse(name.AsSpan(series.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
-                    return Inspector.SensitiveReason(series, FirstChunk(values, series) ?? string.Empty);
+                    return SeriesReason(values, series);
                 }
             }
         }
@@ -364,19 +424,45 @@ internal sealed class StateGuardRuntime
         return Inspector.SensitiveReason(name, DecodedValue(value));
     }
 
-    private static string? FirstChunk(StringValues values, string series)
+    /// <summary>The verdict of a whole series: its joined value, or else any one chunk that is a secret by itself.</summary>
+    private string? SeriesReason(StringValues values, string series)
     {
-        var prefix = series + "C1=";
-        foreach (var header in values)
+        var chunks = SeriesChunks(values, series);
+        var joined = string.Concat(chunks);
+        if (Inspector.IsDataProtected(joined))
         {
-            if (header is not null && header.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                var end = header.IndexOf(';', StringComparison.Ordinal);
-                return DecodedValue(end < 0 ? header.AsSpan(prefix.Length) : header.AsSpan(prefix.Length, end - prefix.Length));
-            }
+            return Inspector.SensitiveReason(series, joined);
         }
 
-        return null;
+        return Inspector.SensitiveReason(series, joined)
+            ?? chunks.Select(chunk => SecretValueShapes.Describe(chunk, Settings.AdditionalSecretPrefixes)).FirstOrDefault(reason => reason is not null);
+    }
+
+    /// <summary>The chunks <c>XC1</c>, <c>XC2</c>... of a series, decoded and joined in order, up to the first one missing.</summary>
+    private static List<string> SeriesChunks(StringValues values, string series)
+    {
+        var chunks = new List<string>();
+        for (var index = 1; ; index++)
+        {
+            var prefix = series + "C" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "=";
+            string? chunk = null;
+            foreach (var header in values)
+            {
+                if (header is not null && header.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    var end = header.IndexOf(';', StringComparison.Ordinal);
+                    chunk = DecodedValue(end < 0 ? header.AsSpan(prefix.Length) : header.AsSpan(prefix.Length, end - prefix.Length));
+                    break;
+                }
+            }
+
+            if (chunk is null)
+            {
+                return chunks;
+            }
+
+            chunks.Add(chunk);
+        }
     }
 
     private static string DecodedValue(ReadOnlySpan<char> value)

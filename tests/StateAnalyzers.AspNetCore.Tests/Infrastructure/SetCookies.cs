@@ -25,7 +25,10 @@ internal sealed record ReceivedCookie(string Header, string Name, string Value, 
             attributes[(eq < 0 ? attribute : attribute[..eq]).Trim().ToLowerInvariant()] = eq < 0 ? string.Empty : attribute[(eq + 1)..].Trim();
         }
 
-        return new ReceivedCookie(header, pair[..equals].Trim(), pair[(equals + 1)..].Trim(), attributes);
+        // RFC 6265bis: a pair without '=' is a nameless cookie whose value is the whole pair.
+        return equals < 0
+            ? new ReceivedCookie(header, string.Empty, pair.Trim(), attributes)
+            : new ReceivedCookie(header, pair[..equals].Trim(), pair[(equals + 1)..].Trim(), attributes);
     }
 }
 
