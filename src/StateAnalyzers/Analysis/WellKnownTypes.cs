@@ -56,6 +56,10 @@ internal sealed class WellKnownTypes
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
         WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
         Startup = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartup");
+
+        // Sign-ins and lifetimes (STATE008, STATE009).
+        AuthenticationProperties = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationProperties");
+        MvcSignInResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignInResult");
     }
 
     public INamedTypeSymbol ResponseCookies { get; }
@@ -106,6 +110,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? WebApplicationBuilder { get; }
     public INamedTypeSymbol? WebHostBuilderExtensions { get; }
     public INamedTypeSymbol? Startup { get; }
+
+    // Sign-ins and lifetimes (STATE008, STATE009).
+    public INamedTypeSymbol? AuthenticationProperties { get; }
+
+    /// <summary><c>Microsoft.AspNetCore.Mvc.SignInResult</c>, what a controller's <c>SignIn(...)</c> returns (not Identity's SignInResult).</summary>
+    public INamedTypeSymbol? MvcSignInResult { get; }
 
     /// <summary>Null when the compilation does not reference ASP.NET Core: then no rule registers anything.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)
