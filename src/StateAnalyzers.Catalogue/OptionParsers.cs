@@ -23,4 +23,7 @@ internal static class OptionParsers
     /// <summary>A whole number above zero.</summary>
     public static bool PositiveInt(string text, out int value) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
+
+    /// <summary>A lifetime above zero: <c>30d</c>, <c>12h</c>, <c>90m</c>, <c>45s</c>, or a TimeSpan such as <c>30.00:00:00</c> (see <see cref="Durations"/>).</summary>
+    public static bool TimeSpan(string text, out System.TimeSpan value) => Durations.TryParse(text, out value);
 }

@@ -41,6 +41,14 @@ internal static class RuleCatalog
         RuleIds.STATE005, "flag_same_as_request", "false", OptionParsers.Bool,
         "When true, CookieSecurePolicy.SameAsRequest is reported too (an explicit `SecurePolicy = SameAsRequest`, or a replacement `new CookieBuilder`).");
 
+    public static readonly RuleOption<System.TimeSpan> MaxAuthLifetime = new(
+        RuleIds.STATE009, "max_auth_lifetime", "30.00:00:00", OptionParsers.TimeSpan,
+        "The longest lifetime of the authentication and session cookies (`ExpireTimeSpan`, `Cookie.MaxAge`) and of an `ExpiresUtc` at a sign-in. A whole number with a unit (`30d`, `12h`, `90m`, `45s`) or a TimeSpan (`30.00:00:00`); a value that does not parse, or is not above zero, falls back to the default.");
+
+    public static readonly RuleOption<System.TimeSpan> MaxSessionIdle = new(
+        RuleIds.STATE009, "max_session_idle", "1.00:00:00", OptionParsers.TimeSpan,
+        "The longest `SessionOptions.IdleTimeout`, written like `max_auth_lifetime` (`1d`, `8h`, `00:30:00`).");
+
     public static readonly Rule SensitiveCookie = new Rule(
         RuleIds.STATE001,
         nameof(SensitiveCookie),
@@ -127,6 +135,28 @@ internal static class RuleCatalog
             new RuleMessage(SessionServicesMissingVariant, "Session is used but not configured: {0}; the session middleware cannot start without the services AddSession() registers"),
         });
 
+    public static readonly Rule SignInKeepsSession = new Rule(
+        RuleIds.STATE008,
+        nameof(SignInKeepsSession),
+        "Sign-in keeps the session from before it (fixation)",
+        RuleSeverity.Info,
+        SecurityCategory,
+        "Insert `Session.Clear()` before the sign-in",
+        "renew the session (new id) at every sign-in",
+        new[] { new RuleMessage(DefaultVariant, "{0} signs the user in but keeps the session from before the login; call Session.Clear() before signing in") },
+        strictSeverity: RuleSeverity.Warning);
+
+    public static readonly Rule LongLivedCookie = new Rule(
+        RuleIds.STATE009,
+        nameof(LongLivedCookie),
+        "Authentication or session cookie lives too long",
+        RuleSeverity.Warning,
+        SecurityCategory,
+        "Set the lifetime to the configured maximum",
+        "cap Max-Age / Expires",
+        new[] { new RuleMessage(DefaultVariant, "{0} keeps the {1} for {2}, longer than the maximum of {3} ({4}); shorten it") },
+        new RuleOption[] { MaxAuthLifetime, MaxSessionIdle });
+
     public static readonly Rule TempDataInCookie = new Rule(
         RuleIds.STATE011,
         nameof(TempDataInCookie),
@@ -139,6 +169,7 @@ internal static class RuleCatalog
 
     public static readonly IReadOnlyList<Rule> All = new[]
     {
-        SensitiveCookie, OversizedCookie, SignOutWithoutSessionClear, HttpOnly, Secure, SameSite, SessionNotConfigured, TempDataInCookie,
+        SensitiveCookie, OversizedCookie, SignOutWithoutSessionClear, HttpOnly, Secure, SameSite, SessionNotConfigured,
+        SignInKeepsSession, LongLivedCookie, TempDataInCookie,
     };
 }

@@ -13,5 +13,7 @@ internal static class RuleIds
     public const string STATE005 = "STATE005";
     public const string STATE006 = "STATE006";
     public const string STATE007 = "STATE007";
+    public const string STATE008 = "STATE008";
+    public const string STATE009 = "STATE009";
     public const string STATE011 = "STATE011";
 }

@@ -7,5 +7,7 @@ public static class EquivalenceKeys
     public const string MoveToSession = "StateAnalyzers.MoveToSession";
     public const string ClearSessionOnSignOut = "StateAnalyzers.ClearSessionOnSignOut";
     public const string ConfigureSession = "StateAnalyzers.ConfigureSession";
+    public const string ClearSessionBeforeSignIn = "StateAnalyzers.ClearSessionBeforeSignIn";
+    public const string LimitLifetime = "StateAnalyzers.LimitLifetime";
     public const string SwitchTempDataProvider = "StateAnalyzers.SwitchTempDataProvider";
 }

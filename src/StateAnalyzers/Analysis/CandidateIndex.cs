@@ -10,7 +10,9 @@ using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using StateAnalyzers.Cookies;
 using StateAnalyzers.Internal;
+using StateAnalyzers.Lifetimes;
 using StateAnalyzers.Session;
+using StateAnalyzers.SignIns;
 using StateAnalyzers.SignOuts;
 using StateAnalyzers.TempData;
 
@@ -83,6 +85,8 @@ internal sealed class CandidateIndex
             .Union(SessionPipeline.ReportedCallNames)
             .Union(CookieHelperIndex.CandidateNames(_model.Compilation))
             .Union(_model.Session.Wrappers.Keys.Select(m => m.Name))
+            .Union(SignInRecognizer.CallNames)
+            .Union(_model.SignInWrappers.Wrappers.Keys.Select(m => m.Name))
             .Union(_model.TempDataHelpers.CandidateNames);
 
     private ImmutableArray<SyntaxNode> Find(SyntaxTree tree)
@@ -120,6 +124,9 @@ internal sealed class CandidateIndex
                     break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: CookieBuilderResolver.CookieProperty } cookie:
                     AddConfiguringCalls(cookie, found);
+                    break;
+                case MemberAccessExpressionSyntax lifetime when LifetimeReader.OptionsPropertyNames.Contains(lifetime.Name.Identifier.ValueText):
+                    AddConfiguringCalls(lifetime, found);
                     break;
             }
         }

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using StateAnalyzers.Cookies;
 using StateAnalyzers.Cookies.Attributes;
+using StateAnalyzers.Lifetimes;
 using StateAnalyzers.Session;
+using StateAnalyzers.SignIns;
 using StateAnalyzers.SignOuts;
 using StateAnalyzers.TempData;
 
@@ -25,6 +27,7 @@ internal sealed class CompilationModel
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<CookieWrite>> _writes = new();
     private readonly Lazy<ProjectFacts> _projectFacts;
     private readonly Lazy<SessionFacts> _sessionFacts;
+    private readonly Lazy<SignInWrappers> _signInWrappers;
     private readonly Lazy<TempDataFacts> _tempDataFacts;
 
     private CompilationModel(Compilation compilation, WellKnownTypes types)
@@ -39,6 +42,9 @@ internal sealed class CompilationModel
         SignOuts = new SignOutRecognizer(this);
         Clearing = new SessionClearing(this);
         _sessionFacts = new Lazy<SessionFacts>(() => SessionFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        SignIns = new SignInRecognizer(this);
+        Lifetimes = new LifetimeReader(this);
+        _signInWrappers = new Lazy<SignInWrappers>(() => SignInWrappers.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
         TempDataWrites = new TempDataWriteRecognizer(this);
         TempDataHelpers = new TempDataHelperIndex(this);
         _tempDataFacts = new Lazy<TempDataFacts>(() => TempDataFacts.Gather(this), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -72,6 +78,15 @@ internal sealed class CompilationModel
 
     /// <summary>What the project does with the session (use, registration, middleware, hosts, sign-out wrappers); gathered on first use.</summary>
     public SessionFacts Session => _sessionFacts.Value;
+
+    /// <summary>Recognizes sign-ins and tells a login from a sign-in to the external or two-factor schemes.</summary>
+    public SignInRecognizer SignIns { get; }
+
+    /// <summary>The small sign-in wrappers in source and whether they are called; gathered on first use.</summary>
+    public SignInWrappers SignInWrappers => _signInWrappers.Value;
+
+    /// <summary>The lifetimes the authentication and session options lambdas set (STATE009).</summary>
+    public LifetimeReader Lifetimes { get; }
 
     /// <summary>Recognizes writes to TempData (STATE011).</summary>
     public TempDataWriteRecognizer TempDataWrites { get; }

@@ -57,6 +57,9 @@ internal sealed class WellKnownTypes
         WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
         Startup = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartup");
 
+        // Sign-ins and lifetimes (STATE008, STATE009).
+        AuthenticationProperties = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationProperties");
+        MvcSignInResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignInResult");
         // TempData and its provider (STATE011).
         TempDataDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         TempDataAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.TempDataAttribute");
@@ -115,6 +118,11 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? WebHostBuilderExtensions { get; }
     public INamedTypeSymbol? Startup { get; }
 
+    // Sign-ins and lifetimes (STATE008, STATE009).
+    public INamedTypeSymbol? AuthenticationProperties { get; }
+
+    /// <summary><c>Microsoft.AspNetCore.Mvc.SignInResult</c>, what a controller's <c>SignIn(...)</c> returns (not Identity's SignInResult).</summary>
+    public INamedTypeSymbol? MvcSignInResult { get; }
     // TempData and its provider (STATE011).
     public INamedTypeSymbol? TempDataDictionary { get; }
     public INamedTypeSymbol? TempDataAttribute { get; }

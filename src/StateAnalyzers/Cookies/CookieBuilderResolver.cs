@@ -64,6 +64,25 @@ internal sealed class CookieBuilderResolver
     {
         var registration = IsRegistration(invocation.TargetMethod);
         var foundLambda = false;
+        foreach (var (lambda, parameter, source) in OptionsLambdas(invocation))
+        {
+            foundLambda = true;
+            yield return Walk(invocation, lambda, parameter, source, registration);
+        }
+
+        if (!foundLambda && registration && SessionPipeline.IsAddSession(invocation.TargetMethod, _model.Types))
+        {
+            yield return new CookieWrite(CookieSource.Session, invocation, null, null, CookieDefaults.ForBuilder(CookieSource.Session, invocation), isRegistration: true);
+        }
+    }
+
+    /// <summary>
+    /// The options lambdas a call hands over (<c>AddCookie(o =&gt; ...)</c>, <c>Configure&lt;SessionOptions&gt;(o =&gt; ...)</c>):
+    /// each with its options parameter and the framework cookie whose options it configures. Every rule that reads
+    /// what such a lambda sets (the attributes here, STATE009's lifetimes) starts from these.
+    /// </summary>
+    public IEnumerable<(IAnonymousFunctionOperation Lambda, IParameterSymbol Options, CookieSource Source)> OptionsLambdas(IInvocationOperation invocation)
+    {
         foreach (var argument in invocation.Arguments)
         {
             if (OperationFlow.SkipConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
@@ -71,14 +90,8 @@ internal sealed class CookieBuilderResolver
                 && _model.Types.BuilderSourceOf(parameter.Type) is var source
                 && source != CookieSource.None)
             {
-                foundLambda = true;
-                yield return Walk(invocation, lambda, parameter, source, registration);
+                yield return (lambda, parameter, source);
             }
-        }
-
-        if (!foundLambda && registration && SessionPipeline.IsAddSession(invocation.TargetMethod, _model.Types))
-        {
-            yield return new CookieWrite(CookieSource.Session, invocation, null, null, CookieDefaults.ForBuilder(CookieSource.Session, invocation), isRegistration: true);
         }
     }
 
@@ -135,11 +148,11 @@ internal sealed class CookieBuilderResolver
             .LastOrDefault();
 
     /// <summary><c>options.Cookie</c> for the lambda's own options parameter.</summary>
-    private static bool IsCookieOf(IOperation? operation, IParameterSymbol options) =>
+    public static bool IsCookieOf(IOperation? operation, IParameterSymbol options) =>
         operation is not null
         && OperationFlow.SkipConversions(operation) is IPropertyReferenceOperation { Property.Name: CookieProperty } cookie
         && IsParameter(cookie.Instance, options);
 
-    private static bool IsParameter(IOperation? operation, IParameterSymbol options) =>
+    public static bool IsParameter(IOperation? operation, IParameterSymbol options) =>
         operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, options);
 }

@@ -128,6 +128,30 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.SessionNotConfigured.HelpLink,
         customTags: RuleCatalog.ReliabilityCategory);
 
+    /// <summary>STATE008: Sign-in keeps the session from before it (fixation).</summary>
+    public static readonly DiagnosticDescriptor SignInKeepsSession = new(
+        RuleIds.STATE008,
+        RuleCatalog.SignInKeepsSession.Title,
+        RuleCatalog.SignInKeepsSession.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.SignInKeepsSession.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
+    /// <summary>STATE009: Authentication or session cookie lives too long.</summary>
+    public static readonly DiagnosticDescriptor LongLivedCookie = new(
+        RuleIds.STATE009,
+        RuleCatalog.LongLivedCookie.Title,
+        RuleCatalog.LongLivedCookie.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.LongLivedCookie.HelpLink,
+        customTags: RuleCatalog.SecurityCategory);
+
     /// <summary>STATE011: TempData stores sensitive or unbounded data in a cookie.</summary>
     public static readonly DiagnosticDescriptor TempDataInCookie = new(
         RuleIds.STATE011,

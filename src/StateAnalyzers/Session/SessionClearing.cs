@@ -58,6 +58,30 @@ internal sealed class SessionClearing
     /// <summary>Whether the method whose body this is clears the session, itself or through helpers in source.</summary>
     public bool Clears(IOperation body) => Clears(body, HelperDepth);
 
+    /// <summary>
+    /// Whether the method clears the session before <paramref name="at"/> (STATE008: before the sign-in): a
+    /// <c>Clear()</c> written earlier in the body, or in a helper in source that an earlier call reaches.
+    /// </summary>
+    public bool ClearsBefore(IOperation body, IOperation at)
+    {
+        foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+        {
+            if (!OperationFlow.IsBefore(invocation, at))
+            {
+                continue;
+            }
+
+            var target = invocation.TargetMethod.OriginalDefinition;
+            target = target.PartialImplementationPart ?? target;
+            if (IsSessionClear(invocation.TargetMethod) || (_model.IsInSource(target) && HelperClears(target, HelperDepth - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsSessionClear(IMethodSymbol method)
     {
         return method.Name == "Clear" && method.Parameters.IsEmpty && Symbols.Implements(method.ContainingType, _model.Types.Session);

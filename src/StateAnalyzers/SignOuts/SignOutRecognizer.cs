@@ -292,7 +292,8 @@ internal sealed class SignOutRecognizer
     private bool TakesValidatePrincipalContext(IMethodSymbol method) =>
         Types.CookieValidatePrincipalContext is { } context && method.Parameters.Any(p => Symbols.DerivesFrom(p.Type, context));
 
-    private bool IsNotLogoutScheme(IOperation scheme)
+    /// <summary>The Identity external or two-factor scheme, by value or by <c>IdentityConstants</c> field (sign-ins are judged by it too).</summary>
+    public bool IsNotLogoutScheme(IOperation scheme)
     {
         scheme = OperationFlow.SkipConversions(scheme);
         if (_externalSchemes.Value.Contains(scheme))

@@ -26,9 +26,15 @@ internal sealed class SignOutWrapper
     public SignOut SignOut { get; }
 
     /// <summary>The wrapper around a sign-out, when the sign-out's method is one.</summary>
-    public static SignOutWrapper? For(SignOut signOut)
+    public static SignOutWrapper? For(SignOut signOut) =>
+        WrappingMethod(signOut.Operation) is { } method ? new SignOutWrapper(method, signOut) : null;
+
+    /// <summary>
+    /// The ordinary method in source whose whole body is <paramref name="operation"/> (returned or as its one statement,
+    /// awaited or not): the shape of a wrapper, for sign-outs and sign-ins alike.
+    /// </summary>
+    public static IMethodSymbol? WrappingMethod(IOperation operation)
     {
-        var operation = signOut.Operation;
         if (SessionClearing.MemberOf(operation) is not { MethodKind: MethodKind.Ordinary, IsAbstract: false } method
             || method.IsImplicitlyDeclared
             || OperationFlow.Root(operation) is not IMethodBodyOperation body
@@ -44,7 +50,7 @@ internal sealed class SignOutWrapper
             IExpressionStatementOperation statement => statement.Operation,
             _ => null,
         };
-        return only is not null && Unwrap(only) == operation ? new SignOutWrapper(method.OriginalDefinition, signOut) : null;
+        return only is not null && Unwrap(only) == operation ? method.OriginalDefinition : null;
     }
 
     /// <summary>Whether the sign-out is a logout for this call: a scheme parameter is judged by the call's argument.</summary>

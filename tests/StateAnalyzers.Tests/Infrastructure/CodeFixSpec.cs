@@ -34,6 +34,13 @@ public sealed class CodeFixSpec<TCodeFix>
         return this;
     }
 
+    /// <summary>Adds .editorconfig lines for every source file (e.g. <c>STATE009.max_auth_lifetime = 12h</c>).</summary>
+    public CodeFixSpec<TCodeFix> WithOptions(params string[] lines)
+    {
+        _test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + string.Join("\n", lines) + "\n"));
+        return this;
+    }
+
     public CodeFixSpec<TCodeFix> AsProgram()
     {
         _test.TestState.OutputKind = OutputKind.ConsoleApplication;

@@ -39,11 +39,17 @@ public class PresetTests
     }
 
     [Fact]
-    public void Strict_preset_makes_every_rule_an_error()
+    public void Strict_preset_makes_every_rule_an_error_except_defence_in_depth_which_is_a_warning()
     {
         var severities = Read("strict").Severities;
 
-        Assert.All(RuleCatalog.All, rule => Assert.Equal("error", severities.GetValueOrDefault(rule.Id)));
+        Assert.All(RuleCatalog.All, rule =>
+        {
+            Assert.Equal(ConfigSeverity(rule.StrictSeverity), severities.GetValueOrDefault(rule.Id));
+            Assert.True(
+                rule.StrictSeverity == RuleSeverity.Error || (rule.StrictSeverity == RuleSeverity.Warning && rule.DefaultSeverity == RuleSeverity.Info),
+                $"{rule.Id}: in strict, only a rule of defence in depth (Info by default) may stay below an error");
+        });
     }
 
     [Theory]

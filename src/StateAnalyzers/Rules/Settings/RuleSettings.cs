@@ -19,6 +19,8 @@ internal sealed class RuleSettings
         HttpOnlyAllowedCookieNames = Read(options, RuleCatalog.HttpOnlyAllowedCookieNames);
         FlagSameAsRequest = Read(options, RuleCatalog.FlagSameAsRequest);
         MaxCookieBytes = Read(options, RuleCatalog.MaxCookieBytesOption);
+        MaxAuthLifetime = Read(options, RuleCatalog.MaxAuthLifetime);
+        MaxSessionIdle = Read(options, RuleCatalog.MaxSessionIdle);
         SensitiveNames = new SensitiveNames(Read(options, RuleCatalog.AdditionalSensitiveNames), Read(options, RuleCatalog.SensitiveAllowedCookieNames));
     }
 
@@ -29,6 +31,12 @@ internal sealed class RuleSettings
     public bool FlagSameAsRequest { get; }
 
     public int MaxCookieBytes { get; }
+
+    /// <summary>STATE009: the longest lifetime of the authentication and session cookies.</summary>
+    public TimeSpan MaxAuthLifetime { get; }
+
+    /// <summary>STATE009: the longest session idle timeout.</summary>
+    public TimeSpan MaxSessionIdle { get; }
 
     public static RuleSettings Read(AnalyzerConfigOptions options) => Cache.GetValue(options, o => new RuleSettings(o));
 
