@@ -9,7 +9,7 @@ using ShopApp.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddControllers();
+builder.Services.AddControllersWithViews();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton<DemoUsers>();

@@ -111,7 +111,18 @@ internal static class Validation
             }
         }
 
-        Console.WriteLine($"  planted: {corpus.Writes.Count} cookie writes, {corpus.SignOuts.Count} sign-outs; {missed.Count} not as expected");
+        var tempData = corpus.TempData.Select(t => (t.Path, t.Line)).ToHashSet();
+        foreach (var reported in diagnostics.Where(d => d.Id == "STATE011" && d.Location.IsInSource))
+        {
+            var at = (reported.Location.SourceTree!.FilePath.Substring("/corpus/".Length), reported.Location.GetLineSpan().StartLinePosition.Line + 1);
+            if (!tempData.Remove(at))
+            {
+                missed.Add($"STATE011 at {at.Item1}:{at.Item2}, where no growing TempData value was planted");
+            }
+        }
+
+        missed.AddRange(tempData.Select(t => $"TempData at {t.Path}:{t.Line}: STATE011 not reported"));
+        Console.WriteLine($"  planted: {corpus.Writes.Count} cookie writes, {corpus.SignOuts.Count} sign-outs, {corpus.TempData.Count} TempData values; {missed.Count} not as expected");
         foreach (var miss in missed.Take(20))
         {
             Console.WriteLine("    " + miss);

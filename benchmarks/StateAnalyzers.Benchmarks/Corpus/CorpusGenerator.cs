@@ -43,11 +43,15 @@ internal sealed record PlantedWrite(string Path, int Line, CookieVariant Variant
 /// <summary>A sign-out the generator placed, with or without clearing the session (STATE003 expected when not).</summary>
 internal sealed record PlantedSignOut(string Path, int Line, bool ClearsSession);
 
+/// <summary>A value the generator stored in TempData that grows with the data (STATE011 expected: the corpus keeps the cookie provider).</summary>
+internal sealed record PlantedTempData(string Path, int Line);
+
 /// <summary>The generated project and what was planted in it.</summary>
 internal sealed class GeneratedCorpus
 {
-    public GeneratedCorpus(IReadOnlyList<CorpusFile> files, IReadOnlyList<PlantedWrite> writes, IReadOnlyList<PlantedSignOut> signOuts, int methods, int cookieMethods)
+    public GeneratedCorpus(IReadOnlyList<CorpusFile> files, IReadOnlyList<PlantedWrite> writes, IReadOnlyList<PlantedSignOut> signOuts, IReadOnlyList<PlantedTempData> tempData, int methods, int cookieMethods)
     {
+        TempData = tempData;
         Files = files;
         Writes = writes;
         SignOuts = signOuts;
@@ -60,6 +64,9 @@ internal sealed class GeneratedCorpus
     public IReadOnlyList<PlantedWrite> Writes { get; }
 
     public IReadOnlyList<PlantedSignOut> SignOuts { get; }
+
+    /// <summary>TempData writes that must be reported; every other TempData write (status messages) must not.</summary>
+    public IReadOnlyList<PlantedTempData> TempData { get; }
 
     /// <summary>Methods, constructors and handlers declared (not lambdas).</summary>
     public int Methods { get; }
@@ -137,7 +144,7 @@ internal static class CorpusGenerator
         }
 
         files.Insert(0, new CorpusFile("Program.cs", ProgramFile(state, features), "program"));
-        return new GeneratedCorpus(files, state.Writes, state.SignOuts, state.Methods, state.CookieMethods);
+        return new GeneratedCorpus(files, state.Writes, state.SignOuts, state.TempData, state.Methods, state.CookieMethods);
     }
 
     private enum Part
@@ -190,6 +197,7 @@ internal static class CorpusGenerator
         public int NextName;
         public List<PlantedWrite> Writes { get; } = new();
         public List<PlantedSignOut> SignOuts { get; } = new();
+        public List<PlantedTempData> TempData { get; } = new();
 
         /// <summary>Whether the next method of a web-facing class should write a cookie, keeping about one method in ten.</summary>
         public bool CookieDue => (CookieMethods + 1) * 10 <= Methods + 1;
@@ -750,6 +758,13 @@ internal static class CorpusGenerator
         w.Line();
         w.Line("var created = await _service.CreateAsync(Input, cancellationToken);");
         w.Line($"TempData[\"Message\"] = $\"Created {f.Lower} {{created.Name}}\";");
+        if (f.Index % 4 == 1)
+        {
+            // One page in four carries the created item to the next page whole: it grows with the item (STATE011).
+            state.TempData.Add(new PlantedTempData(path, w.NextLine));
+            w.Line("TempData[\"Created\"] = System.Text.Json.JsonSerializer.Serialize(created);");
+        }
+
         w.Line("return RedirectToPage(new { page = 1 });");
         w.Close();
         w.Line();

@@ -100,7 +100,8 @@ internal static class SessionConfigurer
                 return false;
             }
 
-            var registrations = Registrations(services, configuration, plan.NewLine);
+            var neighbour = index < items.Count ? items[index] : items[items.Count - 1];
+            var registrations = Registrations(services, configuration, plan.NewLine, StatementEdits.Indentation(neighbour).ToFullString());
             actions.Add(() => plan.Edits.Insert(place.List, index, registrations, InsertLayout.Indent, key: "AddSession"));
             RequireExtension(plan, actions, build.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
             RequireCookieTypes(plan, actions, build.SpanStart, configuration);
@@ -140,7 +141,10 @@ internal static class SessionConfigurer
         {
             if (configureServices is { Method: var servicesMethod, Parameter: var services })
             {
-                var registrations = Registrations(services, configuration, plan.NewLine);
+                var indentation = servicesMethod.Body?.Statements.LastOrDefault() is { } last
+                    ? StatementEdits.Indentation(last).ToFullString()
+                    : StatementEdits.Indentation(servicesMethod).ToFullString() + "    ";
+                var registrations = Registrations(services, configuration, plan.NewLine, indentation);
                 if (servicesMethod.Body is { } body)
                 {
                     actions.Add(() => plan.Edits.Insert(body, body.Statements.Count, registrations, InsertLayout.Indent, key: "AddSession"));
@@ -340,7 +344,8 @@ internal static class SessionConfigurer
             .Select(i => plan.Model.GetOperation(i))
             .OfType<IInvocationOperation>();
 
-    private static StatementSyntax[] Registrations(string services, SessionConfiguration configuration, SyntaxTrivia newLine)
+    /// <param name="indentation">The indentation of the line the registration starts on, for the lines of its options lambda.</param>
+    private static StatementSyntax[] Registrations(string services, SessionConfiguration configuration, SyntaxTrivia newLine, string indentation)
     {
         var statements = new List<StatementSyntax>();
         if (configuration.AddCache)
@@ -356,13 +361,12 @@ internal static class SessionConfigurer
 
         // The session cookie carries the session id: HttpOnly and Lax are its defaults, Secure is not (STATE005).
         var eol = newLine.ToFullString();
-        var hardened = SyntaxFactory.ParseStatement(
-            services + ".AddSession(options =>" + eol + "{" + eol
-            + "    options.Cookie.HttpOnly = true;" + eol
-            + "    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;" + eol
-            + "    options.Cookie.SameSite = SameSiteMode.Lax;" + eol
-            + "});");
-        statements.Add(hardened.WithAdditionalAnnotations(Formatter.Annotation));
+        statements.Add(SyntaxFactory.ParseStatement(
+            services + ".AddSession(options =>" + eol + indentation + "{" + eol
+            + indentation + "    options.Cookie.HttpOnly = true;" + eol
+            + indentation + "    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;" + eol
+            + indentation + "    options.Cookie.SameSite = SameSiteMode.Lax;" + eol
+            + indentation + "});"));
         return statements.ToArray();
     }
 
@@ -392,7 +396,7 @@ internal static class SessionConfigurer
     private static MethodDeclarationSyntax NewConfigureServices(SessionConfiguration configuration, SyntaxTrivia newLine)
     {
         var eol = newLine.ToFullString();
-        var body = string.Concat(Registrations("services", configuration, newLine).Select(s => "    " + s.ToFullString() + eol));
+        var body = string.Concat(Registrations("services", configuration, newLine, "    ").Select(s => "    " + s.ToFullString() + eol));
         var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             "public void ConfigureServices(IServiceCollection services)" + eol + "{" + eol + body + "}" + eol)!;
         return method.WithAdditionalAnnotations(Formatter.Annotation);

@@ -137,6 +137,9 @@ internal sealed class SensitiveValueClassifier
                     return Invocation(invocation, depth);
                 case IAnonymousFunctionOperation:
                     return null;
+                case IConditionalOperation conditional:
+                    // The condition picks a value; it does not flow into it.
+                    return Visit(conditional.WhenTrue, depth + 1) ?? (conditional.WhenFalse is null ? null : Visit(conditional.WhenFalse, depth + 1));
                 default:
                     return First(operation.ChildOperations, depth + 1);
             }
@@ -218,7 +221,7 @@ internal sealed class SensitiveValueClassifier
 
         private string? Symbol(ISymbol symbol, string kind)
         {
-            if (symbol is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || symbol.IsImplicitlyDeclared)
+            if (symbol is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || symbol.IsImplicitlyDeclared || IsCancellationToken(symbol))
             {
                 return null;
             }
@@ -308,6 +311,18 @@ internal sealed class SensitiveValueClassifier
 
             return null;
         }
+
+        /// <summary>A <c>CancellationToken</c> is named a token but carries no secret.</summary>
+        private static bool IsCancellationToken(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol local => IsCancellationTokenType(local.Type),
+            IParameterSymbol parameter => IsCancellationTokenType(parameter.Type),
+            IFieldSymbol field => IsCancellationTokenType(field.Type),
+            IPropertySymbol property => IsCancellationTokenType(property.Type),
+            _ => false,
+        };
+
+        private static bool IsCancellationTokenType(ITypeSymbol type) => QualifiedNames.Is(type, "System.Threading.CancellationToken");
 
         private static bool IsExemptMember(ISymbol member) =>
             QualifiedNames.Is(member.ContainingNamespace, "Microsoft.AspNetCore.Antiforgery");

@@ -69,6 +69,11 @@ public sealed class CorpusTests
                 $"{write.Variant} at {write.Path}:{write.Line}: expected [{string.Join(", ", write.ExpectedIds)}], found [{string.Join(", ", found)}]");
         }
 
+        Assert.NotEmpty(corpus.TempData);
+        Assert.Equal(
+            corpus.TempData.Select(t => (t.Path, t.Line)).OrderBy(t => t),
+            run.Diagnostics.Where(d => d.Id == "STATE011").Select(d => (paths[d.Location.SourceTree!.FilePath], d.Location.GetLineSpan().StartLinePosition.Line + 1)).OrderBy(t => t));
+
         Assert.Contains(corpus.SignOuts, s => !s.ClearsSession);
         foreach (var signOut in corpus.SignOuts)
         {

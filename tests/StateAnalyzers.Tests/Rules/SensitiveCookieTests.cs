@@ -153,6 +153,30 @@ public class SensitiveCookieTests
         """);
 
     [Fact]
+    public Task A_cancellation_token_and_the_condition_of_a_choice_carry_no_secret() => Verify("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        interface ILookup
+        {
+            Task<bool> ExistsAsync(string id, CancellationToken cancellationToken);
+            Task<string> LabelAsync(string id, CancellationToken cancellationToken);
+        }
+
+        class C
+        {
+            async Task M(HttpResponse response, ILookup lookup, string id, string secretAnswer, CancellationToken cancellationToken)
+            {
+                var exists = await lookup.ExistsAsync(id, cancellationToken);
+                response.Cookies.Append("seen", exists ? "yes" : "no");
+                response.Cookies.Append("label", await lookup.LabelAsync(id, cancellationToken));
+                response.Cookies.Append("choice", secretAnswer.Length > 0 ? "set" : "unset");
+                {|STATE001:response.Cookies.Append("answer", exists ? secretAnswer : "none")|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Hashing_or_home_grown_encoding_exempts_nothing() => Verify("""
         using System;
         using System.Security.Cryptography;

@@ -468,4 +468,30 @@ public class TempDataInCookieTests
             }
         }
         """).Verify();
+
+    [Fact]
+    public Task A_message_chosen_by_the_result_of_a_call_with_a_cancellation_token_is_clean() => Controller("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+        public interface IOrderService
+        {
+            Task<bool> DeleteAsync(int id, CancellationToken cancellationToken);
+            Task<string> DescribeAsync(int id, CancellationToken cancellationToken);
+        }
+
+        public class OrderController : Controller
+        {
+            private readonly IOrderService _orders;
+            public OrderController(IOrderService orders) => _orders = orders;
+
+            public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+            {
+                var deleted = await _orders.DeleteAsync(id, cancellationToken);
+                TempData["Message"] = deleted ? "Deleted." : "Already gone.";
+                TempData["Order"] = await _orders.DescribeAsync(id, cancellationToken);
+                return RedirectToAction("Index");
+            }
+        }
+        """).Verify();
 }
