@@ -45,8 +45,9 @@ internal static class SessionConfigurer
                 newRoot = Usings.Add(newRoot, SyntaxFactory.EndOfLine(plan.NewLine.ToFullString()), name);
             }
 
-            var document = solution.GetDocument(plan.Document.Id)!.WithSyntaxRoot(newRoot);
-            document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var original = solution.GetDocument(plan.Document.Id)!;
+            var position = plan.Root is CompilationUnitSyntax { Members.Count: > 0 } unit ? unit.Members[0].SpanStart : 0;
+            var document = await FullNames.CleanUpAsync(original, newRoot, position, cancellationToken).ConfigureAwait(false);
             solution = document.Project.Solution;
         }
 
@@ -100,7 +101,8 @@ internal static class SessionConfigurer
                 return false;
             }
 
-            var registrations = Registrations(services, configuration.AddCache);
+            var indentation = StatementEdits.Indentation(items[Math.Min(index, items.Count - 1)]).ToFullString();
+            var registrations = Registrations(services, configuration.AddCache, ParameterName(plan.Model, build.SpanStart), plan.NewLine.ToFullString(), indentation);
             actions.Add(() => plan.Edits.Insert(place.List, index, registrations, InsertLayout.Indent, key: "AddSession"));
             RequireExtension(plan, actions, build.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
         }
@@ -139,7 +141,12 @@ internal static class SessionConfigurer
         {
             if (configureServices is { Method: var servicesMethod, Parameter: var services })
             {
-                var registrations = Registrations(services, configuration.AddCache);
+                // An expression body becomes a block the formatter indents as a whole, continuation lines included.
+                var indentation = servicesMethod.Body is null ? string.Empty
+                    : servicesMethod.Body.Statements.Count > 0 ? StatementEdits.Indentation(servicesMethod.Body.Statements.Last()).ToFullString()
+                    : StatementEdits.Indentation(servicesMethod).ToFullString() + "    ";
+                var position = servicesMethod.Body?.CloseBraceToken.SpanStart ?? servicesMethod.SpanStart;
+                var registrations = Registrations(services, configuration.AddCache, ParameterName(plan.Model, position), plan.NewLine.ToFullString(), indentation);
                 if (servicesMethod.Body is { } body)
                 {
                     actions.Add(() => plan.Edits.Insert(body, body.Statements.Count, registrations, InsertLayout.Indent, key: "AddSession"));
@@ -337,7 +344,8 @@ internal static class SessionConfigurer
             .Select(i => plan.Model.GetOperation(i))
             .OfType<IInvocationOperation>();
 
-    private static StatementSyntax[] Registrations(string services, bool addCache)
+    /// <param name="indentation">Where the statements' lines start: the formatter leaves the lines of the new lambda as written.</param>
+    private static StatementSyntax[] Registrations(string services, bool addCache, string parameter, string newLine, string indentation)
     {
         var statements = new List<StatementSyntax>();
         if (addCache)
@@ -345,9 +353,25 @@ internal static class SessionConfigurer
             statements.Add(SyntaxFactory.ParseStatement(services + ".AddDistributedMemoryCache();"));
         }
 
-        statements.Add(SyntaxFactory.ParseStatement(services + ".AddSession();"));
+        statements.Add(FullNames.ToSimplify(SyntaxFactory.ParseStatement(services + HardenedAddSession(parameter, newLine + indentation))));
         return statements.ToArray();
     }
+
+    /// <summary>
+    /// <c>.AddSession(options => { ... });</c> (each line after <paramref name="lineBreak"/>, which holds the indentation) with the session cookie locked down as STATE004-006 require (its
+    /// SecurePolicy defaults to None), so the registration the fix writes is not itself a finding.
+    /// </summary>
+    private static string HardenedAddSession(string parameter, string lineBreak) =>
+        ".AddSession(" + parameter + " =>" + lineBreak
+        + "{" + lineBreak
+        + "    " + parameter + ".Cookie.HttpOnly = true;" + lineBreak
+        + "    " + parameter + ".Cookie.SecurePolicy = " + FullNames.Http("CookieSecurePolicy.Always") + ";" + lineBreak
+        + "    " + parameter + ".Cookie.SameSite = " + FullNames.Http("SameSiteMode.Lax") + ";" + lineBreak
+        + "});";
+
+    /// <summary>A lambda parameter name that shadows nothing in scope at the position.</summary>
+    private static string ParameterName(SemanticModel model, int position) =>
+        new[] { "options", "sessionOptions", "session" }.FirstOrDefault(n => model.LookupSymbols(position, name: n).IsEmpty) ?? "sessionCookieOptions";
 
     private static (MethodDeclarationSyntax Method, string Parameter)? Method(DocumentPlan plan, ClassDeclarationSyntax type, string name, INamedTypeSymbol? parameterType)
     {
@@ -366,10 +390,10 @@ internal static class SessionConfigurer
     private static MethodDeclarationSyntax NewConfigureServices(bool addCache, SyntaxTrivia newLine)
     {
         var eol = newLine.ToFullString();
-        var body = string.Concat(Registrations("services", addCache).Select(s => "    " + s.ToFullString() + eol));
+        var body = string.Concat(Registrations("services", addCache, "options", eol, "    ").Select(s => "    " + s.ToFullString() + eol));
         var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             "public void ConfigureServices(IServiceCollection services)" + eol + "{" + eol + body + "}" + eol)!;
-        return method.WithAdditionalAnnotations(Formatter.Annotation);
+        return FullNames.ToSimplify(method).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ClassDeclarationSyntax InsertMember(ClassDeclarationSyntax type, int index, MethodDeclarationSyntax method, SyntaxTrivia newLine)
