@@ -550,4 +550,26 @@ public class MoveToSessionTests
             }
         }
         """).Verify();
+
+    /// <summary>The session extensions would need a using that makes <c>SameSiteMode</c> ambiguous: no fix rather than a broken build.</summary>
+    [Fact]
+    public Task No_fix_is_offered_where_the_session_using_would_make_a_name_ambiguous() => Sensitive().File(
+        """
+        using Microsoft.Net.Http.Headers;
+        class C
+        {
+            SameSiteMode Mode => SameSiteMode.Strict;
+
+            void M(Microsoft.AspNetCore.Http.HttpContext context, string token) => {|STATE001:context.Response.Cookies.Append("token", token)|};
+        }
+        """,
+        """
+        using Microsoft.Net.Http.Headers;
+        class C
+        {
+            SameSiteMode Mode => SameSiteMode.Strict;
+
+            void M(Microsoft.AspNetCore.Http.HttpContext context, string token) => {|STATE001:context.Response.Cookies.Append("token", token)|};
+        }
+        """).Verify();
 }
