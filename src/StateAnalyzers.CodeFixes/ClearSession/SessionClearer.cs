@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -46,12 +47,12 @@ internal static class SessionClearer
         var newLine = Usings.NewLineOf(root);
         var edits = new StatementEdits(newLine);
         var parameterAdded = new HashSet<SyntaxNode>();
-        var needsHttpUsing = false;
+        var position = -1;
         foreach (var clear in clears.OrderBy(c => c.Span.Start))
         {
-            if (Call(root, clear.Span) is { } call && Plan(edits, parameterAdded, model, call, clear, newLine))
+            if (Call(root, clear.Span) is { } call && Plan(edits, parameterAdded, model, call, clear, newLine) && position < 0)
             {
-                needsHttpUsing |= clear.AddParameter is not null && !Usings.InScope(model, call.SpanStart, HttpContextType);
+                position = call.SpanStart;
             }
         }
 
@@ -60,13 +61,7 @@ internal static class SessionClearer
             return document;
         }
 
-        var newRoot = edits.Apply(root);
-        if (needsHttpUsing)
-        {
-            newRoot = Usings.Add(newRoot, newLine);
-        }
-
-        return await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await FullNames.CleanUpAsync(document, edits.Apply(root), Math.Max(position, 0), cancellationToken).ConfigureAwait(false);
     }
 
     private static SyntaxNode? Call(SyntaxNode root, TextSpan span) =>
@@ -212,7 +207,7 @@ internal static class SessionClearer
     private static ParenthesizedLambdaExpressionSyntax WithHttpContextParameter(ParenthesizedLambdaExpressionSyntax lambda, string name)
     {
         var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name))
-            .WithType(SyntaxFactory.IdentifierName(HttpContextType).WithTrailingTrivia(SyntaxFactory.Space));
+            .WithType(FullNames.ToSimplify(SyntaxFactory.ParseTypeName(FullNames.Http(HttpContextType))).WithTrailingTrivia(SyntaxFactory.Space));
         var existing = lambda.ParameterList.Parameters;
         var parameters = SyntaxFactory.SeparatedList(
             existing.Concat(new[] { parameter }),

@@ -45,8 +45,9 @@ internal static class SessionConfigurer
                 newRoot = Usings.Add(newRoot, SyntaxFactory.EndOfLine(plan.NewLine.ToFullString()), name);
             }
 
-            var document = solution.GetDocument(plan.Document.Id)!.WithSyntaxRoot(newRoot);
-            document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var original = solution.GetDocument(plan.Document.Id)!;
+            var position = plan.Root is CompilationUnitSyntax { Members.Count: > 0 } unit ? unit.Members[0].SpanStart : 0;
+            var document = await FullNames.CleanUpAsync(original, newRoot, position, cancellationToken).ConfigureAwait(false);
             solution = document.Project.Solution;
         }
 
@@ -100,11 +101,10 @@ internal static class SessionConfigurer
                 return false;
             }
 
-            var neighbour = index < items.Count ? items[index] : items[items.Count - 1];
-            var registrations = Registrations(services, configuration, plan.NewLine, StatementEdits.Indentation(neighbour).ToFullString());
+            var indentation = StatementEdits.Indentation(items[Math.Min(index, items.Count - 1)]).ToFullString();
+            var registrations = Registrations(services, configuration.AddCache, ParameterName(plan.Model, build.SpanStart), plan.NewLine.ToFullString(), indentation);
             actions.Add(() => plan.Edits.Insert(place.List, index, registrations, InsertLayout.Indent, key: "AddSession"));
             RequireExtension(plan, actions, build.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
-            RequireCookieTypes(plan, actions, build.SpanStart, configuration);
         }
 
         if (configuration.UseSession)
@@ -141,10 +141,12 @@ internal static class SessionConfigurer
         {
             if (configureServices is { Method: var servicesMethod, Parameter: var services })
             {
-                var indentation = servicesMethod.Body?.Statements.LastOrDefault() is { } last
-                    ? StatementEdits.Indentation(last).ToFullString()
+                // An expression body becomes a block the formatter indents as a whole, continuation lines included.
+                var indentation = servicesMethod.Body is null ? string.Empty
+                    : servicesMethod.Body.Statements.Count > 0 ? StatementEdits.Indentation(servicesMethod.Body.Statements.Last()).ToFullString()
                     : StatementEdits.Indentation(servicesMethod).ToFullString() + "    ";
-                var registrations = Registrations(services, configuration, plan.NewLine, indentation);
+                var position = servicesMethod.Body?.CloseBraceToken.SpanStart ?? servicesMethod.SpanStart;
+                var registrations = Registrations(services, configuration.AddCache, ParameterName(plan.Model, position), plan.NewLine.ToFullString(), indentation);
                 if (servicesMethod.Body is { } body)
                 {
                     actions.Add(() => plan.Edits.Insert(body, body.Statements.Count, registrations, InsertLayout.Indent, key: "AddSession"));
@@ -159,7 +161,6 @@ internal static class SessionConfigurer
                 }
 
                 RequireExtension(plan, actions, servicesMethod.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
-                RequireCookieTypes(plan, actions, servicesMethod.SpanStart, configuration);
             }
             else if (configure is { Method: var before })
             {
@@ -172,7 +173,6 @@ internal static class SessionConfigurer
                 }
 
                 RequireExtension(plan, actions, before.SpanStart, types.ServiceCollection, "AddSession", DependencyInjectionNamespace);
-                RequireCookieTypes(plan, actions, before.SpanStart, configuration);
             }
             else
             {
@@ -344,40 +344,34 @@ internal static class SessionConfigurer
             .Select(i => plan.Model.GetOperation(i))
             .OfType<IInvocationOperation>();
 
-    /// <param name="indentation">The indentation of the line the registration starts on, for the lines of its options lambda.</param>
-    private static StatementSyntax[] Registrations(string services, SessionConfiguration configuration, SyntaxTrivia newLine, string indentation)
+    /// <param name="indentation">Where the statements' lines start: the formatter leaves the lines of the new lambda as written.</param>
+    private static StatementSyntax[] Registrations(string services, bool addCache, string parameter, string newLine, string indentation)
     {
         var statements = new List<StatementSyntax>();
-        if (configuration.AddCache)
+        if (addCache)
         {
             statements.Add(SyntaxFactory.ParseStatement(services + ".AddDistributedMemoryCache();"));
         }
 
-        if (!configuration.Hardened)
-        {
-            statements.Add(SyntaxFactory.ParseStatement(services + ".AddSession();"));
-            return statements.ToArray();
-        }
-
-        // The session cookie carries the session id: HttpOnly and Lax are its defaults, Secure is not (STATE005).
-        var eol = newLine.ToFullString();
-        statements.Add(SyntaxFactory.ParseStatement(
-            services + ".AddSession(options =>" + eol + indentation + "{" + eol
-            + indentation + "    options.Cookie.HttpOnly = true;" + eol
-            + indentation + "    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;" + eol
-            + indentation + "    options.Cookie.SameSite = SameSiteMode.Lax;" + eol
-            + indentation + "});"));
+        statements.Add(FullNames.ToSimplify(SyntaxFactory.ParseStatement(services + HardenedAddSession(parameter, newLine + indentation))));
         return statements.ToArray();
     }
 
-    /// <summary>The hardened registration names <c>CookieSecurePolicy</c> and <c>SameSiteMode</c>.</summary>
-    private static void RequireCookieTypes(DocumentPlan plan, List<Action> actions, int position, SessionConfiguration configuration)
-    {
-        if (configuration.Hardened && !Usings.InScope(plan.Model, position, "CookieSecurePolicy"))
-        {
-            actions.Add(() => plan.Usings.Add(Usings.HttpNamespace));
-        }
-    }
+    /// <summary>
+    /// <c>.AddSession(options => { ... });</c> (each line after <paramref name="lineBreak"/>, which holds the indentation) with the session cookie locked down as STATE004-006 require (its
+    /// SecurePolicy defaults to None), so the registration the fix writes is not itself a finding.
+    /// </summary>
+    private static string HardenedAddSession(string parameter, string lineBreak) =>
+        ".AddSession(" + parameter + " =>" + lineBreak
+        + "{" + lineBreak
+        + "    " + parameter + ".Cookie.HttpOnly = true;" + lineBreak
+        + "    " + parameter + ".Cookie.SecurePolicy = " + FullNames.Http("CookieSecurePolicy.Always") + ";" + lineBreak
+        + "    " + parameter + ".Cookie.SameSite = " + FullNames.Http("SameSiteMode.Lax") + ";" + lineBreak
+        + "});";
+
+    /// <summary>A lambda parameter name that shadows nothing in scope at the position.</summary>
+    private static string ParameterName(SemanticModel model, int position) =>
+        new[] { "options", "sessionOptions", "session" }.FirstOrDefault(n => model.LookupSymbols(position, name: n).IsEmpty) ?? "sessionCookieOptions";
 
     private static (MethodDeclarationSyntax Method, string Parameter)? Method(DocumentPlan plan, ClassDeclarationSyntax type, string name, INamedTypeSymbol? parameterType)
     {
@@ -396,10 +390,10 @@ internal static class SessionConfigurer
     private static MethodDeclarationSyntax NewConfigureServices(SessionConfiguration configuration, SyntaxTrivia newLine)
     {
         var eol = newLine.ToFullString();
-        var body = string.Concat(Registrations("services", configuration, newLine, "    ").Select(s => "    " + s.ToFullString() + eol));
+        var body = string.Concat(Registrations("services", configuration.AddCache, "options", eol, "    ").Select(s => "    " + s.ToFullString() + eol));
         var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             "public void ConfigureServices(IServiceCollection services)" + eol + "{" + eol + body + "}" + eol)!;
-        return method.WithAdditionalAnnotations(Formatter.Annotation);
+        return FullNames.ToSimplify(method).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ClassDeclarationSyntax InsertMember(ClassDeclarationSyntax type, int index, MethodDeclarationSyntax method, SyntaxTrivia newLine)

@@ -22,5 +22,6 @@ public sealed class MoveToSessionCodeFix : BatchCodeFix
         "Move every such cookie into the session",
         SessionMove.From,
         e => e.Title,
-        SessionMover.ApplyAsync);
+        SessionMover.ApplyAsync,
+        SessionMover.CanApplyAsync);
 }

@@ -63,6 +63,19 @@ internal static class SessionMover
         return solution;
     }
 
+    /// <summary>
+    /// The session extensions (<c>SetString</c>, <c>GetString</c>) need <c>using Microsoft.AspNetCore.Http;</c>: a file
+    /// that lacks it and where it would make a name ambiguous (the <c>SameSiteMode</c> of
+    /// <c>Microsoft.Net.Http.Headers</c>) gets no fix rather than one that does not compile.
+    /// </summary>
+    public static async Task<bool> CanApplyAsync(Document document, SessionMove move, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && model is not null
+            && (Usings.InScope(model, move.Write.SourceSpan.Start, "SessionExtensions") || Usings.SafeToAdd(model, root));
+    }
+
     private static void Add(Dictionary<DocumentId, List<SessionEdit>> edits, DocumentId id, SessionEdit edit)
     {
         if (!edits.TryGetValue(id, out var list))

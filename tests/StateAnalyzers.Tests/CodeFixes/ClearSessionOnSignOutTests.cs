@@ -205,7 +205,6 @@ public class ClearSessionOnSignOutTests
         """
         using Microsoft.AspNetCore.Builder;
         using Microsoft.AspNetCore.Http;
-
         var app = WebApplication.CreateBuilder(args).Build();
         app.MapPost("/logout", (HttpContext httpContext) =>
         {
@@ -536,5 +535,53 @@ public class ClearSessionOnSignOutTests
                 await {|STATE003:signInManager.SignOutAsync()|};
             }
         }
+        """).Verify();
+
+    [Fact]
+    public Task The_added_parameter_compiles_in_a_file_that_imports_Microsoft_Net_Http_Headers() => Clear().AsProgram().File(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Net.Http.Headers;
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapPost("/logout", () => {|STATE003:Results.SignOut()|});
+        app.MapGet("/cache", (HttpResponse response) => response.Headers.Append(HeaderNames.CacheControl, "no-store"));
+        app.Run();
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Net.Http.Headers;
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.MapPost("/logout", (HttpContext httpContext) =>
+        {
+            httpContext.Session.Clear();
+            return Results.SignOut();
+        });
+        app.MapGet("/cache", (HttpResponse response) => response.Headers.Append(HeaderNames.CacheControl, "no-store"));
+        app.Run();
+        """).Verify();
+
+    [Fact]
+    public Task The_parameter_type_stays_qualified_where_a_using_would_make_a_name_ambiguous() => Clear().AsProgram().File(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Net.Http.Headers;
+        var app = WebApplication.CreateBuilder(args).Build();
+        var probe = new SetCookieHeaderValue("probe") { SameSite = SameSiteMode.Strict };
+        app.MapPost("/logout", () => {|STATE003:Microsoft.AspNetCore.Http.Results.SignOut()|});
+        app.Run();
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Net.Http.Headers;
+        var app = WebApplication.CreateBuilder(args).Build();
+        var probe = new SetCookieHeaderValue("probe") { SameSite = SameSiteMode.Strict };
+        app.MapPost("/logout", (Microsoft.AspNetCore.Http.HttpContext httpContext) =>
+        {
+            httpContext.Session.Clear();
+            return Microsoft.AspNetCore.Http.Results.SignOut();
+        });
+        app.Run();
         """).Verify();
 }

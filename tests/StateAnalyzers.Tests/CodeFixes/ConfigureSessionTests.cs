@@ -60,6 +60,7 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;
 
@@ -67,7 +68,12 @@ public class ConfigureSessionTests
         builder.Services.AddControllersWithViews();
         builder.Services.AddAuthentication().AddCookie();
         builder.Services.AddDistributedMemoryCache();
-        builder.Services.AddSession();
+        builder.Services.AddSession(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -129,11 +135,17 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDistributedMemoryCache(options => options.SizeLimit = 1024 * 1024);
         builder.Services.AddControllers();
-        builder.Services.AddSession();
+        builder.Services.AddSession(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         var app = builder.Build();
         app.UseSession();
         app.MapControllers();
@@ -181,12 +193,18 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         services.AddControllers();
         services.AddDistributedMemoryCache();
-        services.AddSession();
+        services.AddSession(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         var app = builder.Build();
         app.UseSession();
         app.MapControllers();
@@ -204,10 +222,16 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDistributedMemoryCache();
-        builder.Services.AddSession();
+        builder.Services.AddSession(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         var app = builder.Build();
         app.UseSession();
         app.MapControllers();
@@ -284,10 +308,16 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDistributedMemoryCache();
-        builder.Services.AddSession();
+        builder.Services.AddSession(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
         var app = builder.Build();
         app.UseRouting();
         app.UseSession();
@@ -345,6 +375,7 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         public static class Program
         {
@@ -353,7 +384,12 @@ public class ConfigureSessionTests
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddControllers();
                 builder.Services.AddDistributedMemoryCache();
-                builder.Services.AddSession();
+                builder.Services.AddSession(options =>
+                {
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                });
                 var app = builder.Build();
                 app.UseRouting();
                 app.UseSession();
@@ -385,6 +421,7 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         public class Startup
         {
@@ -392,7 +429,12 @@ public class ConfigureSessionTests
             {
                 services.AddControllersWithViews();
                 services.AddDistributedMemoryCache();
-                services.AddSession();
+                services.AddSession(options =>
+                {
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                });
             }
 
             public void Configure(IApplicationBuilder app)
@@ -420,13 +462,19 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         public class Startup
         {
             public void ConfigureServices(IServiceCollection services)
             {
                 services.AddDistributedMemoryCache();
-                services.AddSession();
+                services.AddSession(options =>
+                {
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                });
             }
 
             public void Configure(IApplicationBuilder app)
@@ -452,6 +500,7 @@ public class ConfigureSessionTests
         """,
         """
         using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.Extensions.DependencyInjection;
         public class Startup
         {
@@ -459,7 +508,12 @@ public class ConfigureSessionTests
             {
                 services.AddControllers();
                 services.AddDistributedMemoryCache();
-                services.AddSession();
+                services.AddSession(options =>
+                {
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                });
             }
 
             public void Configure(IApplicationBuilder app)
@@ -514,6 +568,84 @@ public class ConfigureSessionTests
         """
         using Microsoft.AspNetCore.Builder;
         var app = {|STATE007:WebApplication.Create(args)|};
+        app.MapControllers();
+        app.Run();
+        """).Verify();
+
+    /// <summary>The registration the fix writes is itself clean: no STATE005 (or STATE004/STATE006) follows it.</summary>
+    [Fact]
+    public Task The_session_registration_is_hardened_so_no_cookie_finding_follows() =>
+        Fix.With<ConfigureSessionCodeFix>(new SessionNotConfiguredAnalyzer(), new SecureCookieAnalyzer(), new HttpOnlyCookieAnalyzer(), new SameSiteCookieAnalyzer())
+            .AsProgram()
+            .File(WizardController, WizardController)
+            .File(
+                """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                var app = {|STATE007:builder.Build()|};
+                app.MapControllers();
+                app.Run();
+                """,
+                """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                builder.Services.AddDistributedMemoryCache();
+                builder.Services.AddSession(options =>
+                {
+                    options.Cookie.HttpOnly = true;
+                    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                    options.Cookie.SameSite = SameSiteMode.Lax;
+                });
+                var app = builder.Build();
+                app.UseSession();
+                app.MapControllers();
+                app.Run();
+                """)
+            .Verify();
+
+    [Fact]
+    public Task The_registration_compiles_in_a_program_that_imports_Microsoft_Net_Http_Headers() => Configure().File(
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Net.Http.Headers;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        var options = new SetCookieHeaderValue("probe") { SameSite = Microsoft.Net.Http.Headers.SameSiteMode.Strict };
+        var app = {|STATE007:builder.Build()|};
+        app.MapGet("/probe", (HttpContext context) => context.Response.Headers.Append(HeaderNames.SetCookie, options.ToString()));
+        app.MapControllers();
+        app.Run();
+        """,
+        """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Net.Http.Headers;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddDistributedMemoryCache();
+        builder.Services.AddSession(sessionOptions =>
+        {
+            sessionOptions.Cookie.HttpOnly = true;
+            sessionOptions.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            sessionOptions.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+        });
+        var options = new SetCookieHeaderValue("probe") { SameSite = Microsoft.Net.Http.Headers.SameSiteMode.Strict };
+        var app = builder.Build();
+        app.UseSession();
+        app.MapGet("/probe", (HttpContext context) => context.Response.Headers.Append(HeaderNames.SetCookie, options.ToString()));
         app.MapControllers();
         app.Run();
         """).Verify();

@@ -519,4 +519,57 @@ public class MoveToSessionTests
             public void Forget() => Response.Cookies.Delete("jwt");
         }
         """).Verify();
+
+    [Fact]
+    public Task The_move_compiles_in_a_file_that_imports_Microsoft_Net_Http_Headers() => Sensitive().File(
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Net.Http.Headers;
+        public class TokenController : Controller
+        {
+            public IActionResult Save(string refreshToken)
+            {
+                Response.Headers.Append(HeaderNames.CacheControl, "no-store");
+                {|STATE001:Response.Cookies.Append("refresh", refreshToken, new CookieOptions { HttpOnly = true, Secure = true, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict })|};
+                return Ok(Request.Cookies["refresh"]);
+            }
+        }
+        """,
+        """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Net.Http.Headers;
+        public class TokenController : Controller
+        {
+            public IActionResult Save(string refreshToken)
+            {
+                Response.Headers.Append(HeaderNames.CacheControl, "no-store");
+                HttpContext.Session.SetString("refresh", refreshToken);
+                return Ok(HttpContext.Session.GetString("refresh"));
+            }
+        }
+        """).Verify();
+
+    /// <summary>The session extensions would need a using that makes <c>SameSiteMode</c> ambiguous: no fix rather than a broken build.</summary>
+    [Fact]
+    public Task No_fix_is_offered_where_the_session_using_would_make_a_name_ambiguous() => Sensitive().File(
+        """
+        using Microsoft.Net.Http.Headers;
+        class C
+        {
+            SameSiteMode Mode => SameSiteMode.Strict;
+
+            void M(Microsoft.AspNetCore.Http.HttpContext context, string token) => {|STATE001:context.Response.Cookies.Append("token", token)|};
+        }
+        """,
+        """
+        using Microsoft.Net.Http.Headers;
+        class C
+        {
+            SameSiteMode Mode => SameSiteMode.Strict;
+
+            void M(Microsoft.AspNetCore.Http.HttpContext context, string token) => {|STATE001:context.Response.Cookies.Append("token", token)|};
+        }
+        """).Verify();
 }
