@@ -46,8 +46,7 @@ internal sealed class ExternalSignInSchemes
 
     public static ExternalSignInSchemes Gather(CompilationModel model)
     {
-        var trees = model.Compilation.SyntaxTrees.Where(t => TreeText.MayMention(t, SignInNames)).ToList();
-        if (trees.Count == 0)
+        if (!model.Compilation.SyntaxTrees.Any(t => TreeText.MayMention(t, SignInNames)))
         {
             return None;
         }
