@@ -26,7 +26,8 @@ public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
         }
 
         // At a helper's call site only what the caller passes counts: the helper's own cookie name is judged inside it.
-        var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+        var reason = new SensitiveValueClassifier(settings.SensitiveNames).Classify(
+            write.Name, write.Value, judgeName: !write.HelperOwnsName, rawHeader: write.Source == CookieSource.RawHeader);
         if (reason is null)
         {
             return;
