@@ -22,7 +22,29 @@ public static class StateGuardApplicationBuilderExtensions
                       ?? throw new InvalidOperationException(
                           "StateGuard is not registered: call builder.Services.AddStateGuard() before app.UseStateGuard().");
         WarnWhenSignOutIsNotGuarded(app.ApplicationServices, runtime);
+        WarnWhenRulesAreSwitchedOffGlobally(app.ApplicationServices, runtime);
         return app.UseMiddleware<StateGuardMiddleware>(runtime);
+    }
+
+    /// <summary><c>Mode = Off</c> is the kill switch and wins; a rule set to Report or Enforce beside it is said at start-up.</summary>
+    private static void WarnWhenRulesAreSwitchedOffGlobally(IServiceProvider services, StateGuardRuntime runtime)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StateAnalyzers.AspNetCore.StateGuardOptions>>().Value;
+        if (options.Mode != StateAnalyzers.AspNetCore.StateGuardMode.Off)
+        {
+            return;
+        }
+
+        foreach (var (id, rule) in options.Rules)
+        {
+            if (rule?.Mode is { } mode && mode != StateAnalyzers.AspNetCore.StateGuardMode.Off)
+            {
+                runtime.Events.Logger.LogWarning(
+                    "StateGuard:Mode is Off, which turns every rule off, but StateGuard:Rules:{RuleId}:Mode is {RuleMode}; the rule " +
+                    "is not checked. Set StateGuard:Mode to Report or Enforce (and the rules to leave alone to Off) to check it.",
+                    id, mode);
+            }
+        }
     }
 
     private static void WarnWhenSignOutIsNotGuarded(IServiceProvider services, StateGuardRuntime runtime)

@@ -69,6 +69,8 @@ public sealed class OptionsTests
         { "StateGuard:Rules:STATE004:ExemptCookies:0", "a;b", "StateGuard:Rules:STATE004:ExemptCookies has 'a;b'" },
         { "StateGuard:AdditionalSecretPrefixes:0", "sk", "StateGuard:AdditionalSecretPrefixes has 'sk'; a prefix needs at least 3 characters" },
         { "StateGuard:Mode", "Strict", "StateGuard:Mode" },
+        { "StateGuard:Mode", "Report,Enforce", "StateGuard:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
+        { "StateGuard:Rules:STATE004:Mode", "Report,Enforce", "StateGuard:Rules:STATE004:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
         { "StateGuard:Mdoe", "Report", "'Mdoe'" },
     };
 
@@ -90,6 +92,22 @@ public sealed class OptionsTests
             new Dictionary<string, string?> { ["StateGuard:MaxCookieBytes"] = "-1", ["StateGuard:Rules:STATE007:Mode"] = "Off" }));
 
         Assert.Equal(2, exception.Failures.Count());
+    }
+
+    [Fact]
+    public async Task A_rule_set_to_Enforce_under_a_global_Mode_Off_is_reported_at_start_up_and_stays_off()
+    {
+        await using var host = await GuardHost.StartAsync(
+            app => app.MapGet("/", (HttpContext c) =>
+            {
+                c.Response.Cookies.Append("prefs", "dark");
+                return "ok";
+            }),
+            new Dictionary<string, string?> { ["StateGuard:Mode"] = "Off", ["StateGuard:Rules:STATE004:Mode"] = "Enforce" });
+
+        var warning = Assert.Single(host.Logs.Guard, r => r.Level == LogLevel.Warning);
+        Assert.Contains("StateGuard:Rules:STATE004:Mode is Enforce", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("prefs=dark; path=/", SetCookies.Single(await host.GetAsync("/"), "prefs").Header);
     }
 
     [Fact]

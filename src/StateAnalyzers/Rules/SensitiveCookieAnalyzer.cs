@@ -33,7 +33,7 @@ public sealed class SensitiveCookieAnalyzer : CookieWriteAnalyzer
             return;
         }
 
-        var verdict = classifier.Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName);
+        var verdict = classifier.Classify(write.Name, write.Value, judgeName: !write.HelperOwnsName, rawHeader: write.Source == CookieSource.RawHeader);
         if (verdict is null)
         {
             return;

@@ -29,14 +29,29 @@ internal sealed class SensitiveNames
         return WordParts.FindRun(parts, _words);
     }
 
-    /// <summary>Cookies never reported: allowed by configuration, written by the framework, or antiforgery tokens.</summary>
-    public bool IsExemptCookie(string cookieName) =>
-        _allowedCookies.Contains(cookieName)
-        || cookieName.StartsWith(SensitiveWords.FrameworkCookiePrefix, StringComparison.OrdinalIgnoreCase)
+    /// <summary>The sensitive word a cookie name holds: <see cref="Match"/>, or a short form of password it ends with (<c>pw</c>,
+    /// <c>user_pass</c>), which only cookie names are judged by.</summary>
+    public string? MatchCookieName(string cookieName) =>
+        Match(cookieName) ?? SensitiveWords.PasswordShortForm(WordParts.Split(cookieName));
+
+    /// <summary>Allowed by <c>STATE001.allowed_cookie_names</c>: never reported.</summary>
+    public bool IsAllowedCookie(string cookieName) => _allowedCookies.Contains(cookieName);
+
+    /// <summary>A framework cookie (<c>.AspNetCore.*</c>) or an antiforgery token: exempt from the name rule.</summary>
+    public bool IsFrameworkOrAntiforgery(string cookieName) =>
+        cookieName.StartsWith(SensitiveWords.FrameworkCookiePrefix, StringComparison.OrdinalIgnoreCase)
         || WordParts.FindRun(WordParts.Split(cookieName), SensitiveWords.AntiforgeryNames) is not null;
 
-    public static bool IsNeverOnClient(string word) => SensitiveWords.NeverOnClient.Contains(word);
+    /// <summary>A password word in the name, short forms included; no exemption covers it.</summary>
+    public static string? PasswordWord(string cookieName)
+    {
+        var parts = WordParts.Split(cookieName);
+        return WordParts.FindRun(parts, SensitiveWords.NeverOnClient) ?? SensitiveWords.PasswordShortForm(parts);
+    }
+
+    public static bool IsNeverOnClient(string word) =>
+        SensitiveWords.NeverOnClient.Contains(word) || SensitiveWords.PasswordShortForms.Contains(word);
 
     /// <summary>A password or private key: the value is to be removed, not moved into the session.</summary>
-    public static bool IsToRemove(string word) => SensitiveWords.ToRemove.Contains(word);
+    public static bool IsToRemove(string word) => SensitiveWords.ToRemove.Contains(word) || SensitiveWords.PasswordShortForms.Contains(word);
 }

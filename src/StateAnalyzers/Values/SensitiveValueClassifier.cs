@@ -25,17 +25,28 @@ internal sealed class SensitiveValueClassifier
         _names = names;
     }
 
-    /// <summary>Why the write is sensitive, or null. <paramref name="value"/> may be null when only the name is known.</summary>
-    public SensitiveVerdict? Classify(string? cookieName, IOperation? value, bool judgeName = true)
+    /// <summary>Why the write is sensitive, or null. <paramref name="value"/> may be null when only the name is known; for a
+    /// raw <c>Set-Cookie</c> header (<paramref name="rawHeader"/>) it is the whole header.</summary>
+    public SensitiveVerdict? Classify(string? cookieName, IOperation? value, bool judgeName = true, bool rawHeader = false)
     {
-        if (cookieName is not null && _names.IsExemptCookie(cookieName))
+        if (cookieName is not null && _names.IsAllowedCookie(cookieName))
         {
             return null;
         }
 
-        var nameWord = cookieName is null || !judgeName ? null : _names.Match(cookieName);
+        // Framework and antiforgery names are exempt from the name rule and from what the value reads, but not from a
+        // password in the name, nor from a constant value that is a secret by its shape (the runtime judges both alike).
+        if (cookieName is not null && _names.IsFrameworkOrAntiforgery(cookieName))
+        {
+            var password = judgeName ? SensitiveNames.PasswordWord(cookieName) : null;
+            return password is not null
+                ? new SensitiveVerdict(FindingReasons.PasswordNameContains(password), isSecretToRemove: true)
+                : ConstantShape(value, rawHeader) is { } shape ? new SensitiveVerdict(shape, isSecretToRemove: false) : null;
+        }
+
+        var nameWord = cookieName is null || !judgeName ? null : _names.MatchCookieName(cookieName);
         var walk = new Walk(this);
-        var valueReason = value is null ? null : walk.Visit(value, 0);
+        var valueReason = value is null ? null : rawHeader ? ConstantShape(value, rawHeader) ?? walk.Visit(value, 0) : walk.Visit(value, 0);
         var secretToRemove = walk.MetSecretToRemove || (nameWord is not null && SensitiveNames.IsToRemove(nameWord));
         if (value is not null && IsProtected(value))
         {
@@ -64,6 +75,27 @@ internal sealed class SensitiveValueClassifier
     {
         var type = OperationFlow.SkipConversions(graph).Type;
         return new Walk(this).SensitiveMemberOf(type, 0) is { } reason ? "the serialized " + type!.Name + " " + reason : null;
+    }
+
+    /// <summary>The catalogue's value shapes (a JWT, a key format, a card number, an e-mail...) on a constant value.</summary>
+    private static string? ConstantShape(IOperation? value, bool rawHeader)
+    {
+        // A raw header's value reaches Headers.Append through the implicit conversion to StringValues.
+        if (value is null || OperationFlow.SkipConversions(value).ConstantValue is not { HasValue: true, Value: string text })
+        {
+            return null;
+        }
+
+        if (rawHeader)
+        {
+            // name=value; attributes: only the value (RFC 6265bis: a pair without '=' is all value).
+            var semicolon = text.IndexOf(';');
+            var pair = semicolon < 0 ? text : text.Substring(0, semicolon);
+            var equals = pair.IndexOf('=');
+            text = equals < 0 ? pair : pair.Substring(equals + 1);
+        }
+
+        return SecretValueShapes.Describe(text);
     }
 
     /// <summary>The value (through locals) is the output of Data Protection (<see cref="DataProtectionCall"/>).</summary>
@@ -105,8 +137,19 @@ internal sealed class SensitiveValueClassifier
 
         public string? Visit(IOperation operation, int depth)
         {
-            // Literals carry no symbol; a named constant (ClaimTypes.Email, a hard-coded ApiKey) still does.
-            if (depth > MaxDepth || operation is ILiteralOperation)
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            // A constant is judged by its shape first; a named constant (ClaimTypes.Email, a hard-coded ApiKey) then by
+            // its symbol, which a literal does not have.
+            if (operation.ConstantValue is { HasValue: true, Value: string text } && SecretValueShapes.Describe(text) is { } shape)
+            {
+                return shape;
+            }
+
+            if (operation is ILiteralOperation)
             {
                 return null;
             }

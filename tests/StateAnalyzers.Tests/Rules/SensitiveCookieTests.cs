@@ -586,4 +586,95 @@ public class SensitiveCookieTests
             void M(StringBuilder builder, string password) => builder.Append(password);
         }
         """);
+
+    /// <summary>The catalogue's value shapes, shared with the runtime companion, on the constant values the analyzer sees.</summary>
+    [Theory]
+    [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVzLXNpZ25hdHVyZS1ieXRlcw", "the value is a JSON Web Token")]
+    [InlineData("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVzLXNpZ25hdHVyZS1ieXRlcw", "the value is a bearer token")]
+    [InlineData("4111 1111 1111 1111", "the value is a payment card number")]
+    [InlineData("ada@example.org", "the value is an e-mail address")]
+    [InlineData("ada%40example.org", "the value is an e-mail address")]
+    [InlineData("eyJ1c2VyIjoiYWRhIiwicGFzc3dvcmQiOiJ4MSJ9", "the value is base64 of JSON with a password field 'password'")]
+    [InlineData("CfDJ8GV5SmhiR2NpT2lKSVV6STFOaUlzSW5SNWNDSTZJa3BYVkNKOS5leUp6ZFdJaU9pSTBNaUo5LmMybG5ibUYwZFhKbExXSjVkR1Z6TFhOcFoyNWhkSFZ5WlMxaWVYUmxjdw", "the value poses as Data Protection output but is not: the value is a JSON Web Token")]
+    public Task A_constant_value_with_the_shape_of_a_secret_is_reported(string value, string reason) =>
+        Analyze.With<SensitiveCookieAnalyzer>($$"""
+            using Microsoft.AspNetCore.Http;
+            class C
+            {
+                const string Stored = "{{value}}";
+                void M(HttpResponse response) => {|#0:response.Cookies.Append("data", Stored)|};
+            }
+            """)
+            .Expecting(Expected($"Cookie 'data' stores sensitive data ({reason}); keep it in the session, which sends the browser only its id"))
+            .Verify();
+
+    [Theory]
+    [InlineData("4111111111111112")]
+    [InlineData("1733580000000")]
+    [InlineData("@ada")]
+    [InlineData("a@b")]
+    [InlineData("eyJwYWdlIjoyfQ")]
+    [InlineData("Bearer")]
+    [InlineData("c=en-US|uic=en-US")]
+    public Task A_constant_value_without_such_a_shape_is_clean(string value) => Verify($$"""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response) => response.Cookies.Append("data", "{{value}}");
+        }
+        """);
+
+    [Theory]
+    [InlineData("pw")]
+    [InlineData("user_pass")]
+    [InlineData("login.pass")]
+    [InlineData(".AspNetCore.Password")]
+    public Task A_password_short_form_or_a_framework_name_with_a_password_is_reported(string name) => Verify($$"""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string value) => {|STATE001:response.Cookies.Append("{{name}}", value)|};
+        }
+        """);
+
+    [Theory]
+    [InlineData("pass_through")]
+    [InlineData("pw_length")]
+    [InlineData("bypass")]
+    [InlineData("compass")]
+    public Task A_short_form_that_starts_or_hides_in_a_longer_name_is_clean(string name) => Verify($$"""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response, string value) => response.Cookies.Append("{{name}}", value);
+        }
+        """);
+
+    [Fact]
+    public Task A_token_under_an_antiforgery_name_is_reported_when_the_constant_is_one_but_not_by_what_it_reads() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class Tokens { public string RequestToken { get; set; } = ""; }
+        class C
+        {
+            void M(HttpResponse response, Tokens tokens)
+            {
+                response.Cookies.Append("XSRF-TOKEN", tokens.RequestToken, new CookieOptions { HttpOnly = false });
+                {|STATE001:response.Cookies.Append("XSRF-TOKEN", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVzLXNpZ25hdHVyZS1ieXRlcw")|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_raw_header_is_judged_on_its_value_part() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                {|STATE001:response.Headers.Append("Set-Cookie", "data=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVzLXNpZ25hdHVyZS1ieXRlcw; HttpOnly; Secure")|};
+                {|STATE001:response.Headers.Append("Set-Cookie", "=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLWJ5dGVzLXNpZ25hdHVyZS1ieXRlcw; HttpOnly; Secure")|};
+                response.Headers.Append("Set-Cookie", "theme=dark; Path=/; HttpOnly; Secure");
+            }
+        }
+        """);
 }
