@@ -43,6 +43,8 @@ public static class StateGuardServiceCollectionExtensions
                 provider.GetRequiredService<StateGuardEvents>(),
                 provider.GetService<TimeProvider>()));
             services.TryAddSingleton<SessionSignOut>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, SessionOptionsValidator>());
+            services.TryAddSingleton<SessionRevocations>();
         }
 
         if (configure is not null)
@@ -51,6 +53,7 @@ public static class StateGuardServiceCollectionExtensions
         }
 
         DecorateAuthenticationService(services);
+        SessionStoreDecoration.Apply(services);
         return services;
     }
 
