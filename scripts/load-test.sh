@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Load test of the runtime companion: the sample shop (samples/ShopApp) with StateGuard in Enforce mode and its session
 # in a real Redis, driven over real HTTP on loopback by concurrent virtual shoppers (tests/StateAnalyzers.LoadTest).
-# Each shopper logs in, writes to the session cart and reads it back after every write, then logs out and checks that
-# the session is gone. Prints requests, failures, lost session writes, req/s and latency percentiles; then checks Redis
+# Each shopper logs in, writes to the session cart and reads it back after every write, then logs out while two more
+# cart writes race the sign-out, and checks that the session is gone (a replayed cookie seeing data is a resurrection). Prints requests, failures, lost session writes, req/s and latency percentiles; then checks Redis
 # (no session record left after the sign-outs) and the app's log (one STATE003 event per sign-out, no error).
 #
 #   scripts/load-test.sh                       16 shoppers x 25 cart writes
 #   CLIENTS=32 ITERATIONS=50 scripts/load-test.sh
 #
-# Loopback only, bounded in requests (CLIENTS x (2 x ITERATIONS + 4)) and time (TIME_LIMIT seconds). Exit status 0
+# Loopback only, bounded in requests (CLIENTS x (2 x ITERATIONS + 6)) and time (TIME_LIMIT seconds). Exit status 0
 # only when every check passes. Not part of test.sh (CI time); run it by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,12 +92,14 @@ dotnet "tests/StateAnalyzers.LoadTest/bin/$configuration/net10.0/StateAnalyzers.
 # Let the console logger flush the last events before counting them.
 sleep 1
 echo "== checks"
-keys=$(redis-cli -h 127.0.0.1 -p "$redis_port" --scan --pattern "${instance}*" | wc -l)
+keys=$(redis-cli -h 127.0.0.1 -p "$redis_port" --scan --pattern "${instance}*" | grep -vc 'StateGuard.RevokedSession:' || true)
+markers=$(redis-cli -h 127.0.0.1 -p "$redis_port" --scan --pattern "${instance}StateGuard.RevokedSession:*" | wc -l)
 cleared=$(grep -c 'StateAnalyzers.AspNetCore.StateGuard\[1033\]' "$work/app.log" || true)
 clear_failed=$(grep -c 'StateAnalyzers.AspNetCore.StateGuard\[1034\]' "$work/app.log" || true)
 dropped_secrets=$(grep -c 'StateAnalyzers.AspNetCore.StateGuard\[1012\]' "$work/app.log" || true)
 errors=$(grep -c '^fail:' "$work/app.log" || true)
-echo "session records left in Redis:      $keys (expected 0: every sign-out removed its session)"
+echo "session records left in Redis:      $keys (expected 0: every sign-out removed its session, racing writes included)"
+echo "revocation markers in Redis:        $markers (one per sign-out; they expire after the idle timeout)"
 echo "STATE003 sessions cleared (1033):   $cleared (expected $((clients + 1)), one per sign-out, warm-up included)"
 echo "STATE003 clear failures (1034):     $clear_failed (expected 0)"
 echo "STATE001 secret cookies dropped (1012): $dropped_secrets (the sample's api_token cookie, once per login)"

@@ -62,4 +62,7 @@ public sealed class StateGuardOptions
         IdentityConstants.TwoFactorUserIdScheme,
         IdentityConstants.TwoFactorRememberMeScheme,
     };
+
+    /// <summary>STATE003: how the session store is treated at sign-out and when it fails (<c>StateGuard:Session</c>).</summary>
+    public StateGuardSessionOptions Session { get; } = new();
 }

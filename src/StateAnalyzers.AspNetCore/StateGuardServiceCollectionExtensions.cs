@@ -44,6 +44,8 @@ public static class StateGuardServiceCollectionExtensions
                 provider.GetService<TimeProvider>(),
                 new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>())));
             services.TryAddSingleton<SessionSignOut>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, SessionOptionsValidator>());
+            services.TryAddSingleton<SessionRevocations>();
         }
 
         if (configure is not null)
@@ -52,6 +54,7 @@ public static class StateGuardServiceCollectionExtensions
         }
 
         DecorateAuthenticationService(services);
+        SessionStoreDecoration.Apply(services);
         return services;
     }
 

@@ -97,7 +97,8 @@ public sealed class RedisSessionTests
         var response = await host.GetAsync(logout, jar);
 
         Assert.True(response.IsSuccessStatusCode);
-        Assert.Empty(_redis.Server.Keys(instance));
+        Assert.Empty(_redis.Server.Records(instance));
+        Assert.Single(_redis.Server.Markers(instance));
         Assert.Equal(ShopApp.EmptyCart, await (await host.GetAsync("/cart", replayed)).Content.ReadAsStringAsync());
         Assert.Equal(1, host.Metrics.Count(RuleIds.STATE003, "cleared"));
     }

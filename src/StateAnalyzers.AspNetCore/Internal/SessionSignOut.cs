@@ -1,66 +1,81 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Session;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 
 /// <summary>
-/// STATE003 at run time: at a sign-out, clear the session, delete its cookie, and have the session's record removed from
-/// the store when the request ends instead of being written back empty. Store failures are logged, never thrown: the
-/// sign-out always completes.
+/// STATE003 at run time: at a sign-out, clear the session, revoke its id in the store (so no request, even one already
+/// running, writes it back, and a replayed session cookie gets an empty session), remove its record, and delete its
+/// cookie. A sign-out that runs before <c>UseSession</c> (in <c>OnValidatePrincipal</c>, say) revokes the id read from
+/// the session cookie. Store failures are logged, never thrown, and bounded by the store timeout: the sign-out always
+/// completes, and the revocation is retried in the background.
 /// </summary>
 internal sealed class SessionSignOut
 {
-    /// <summary>The Data Protection purpose SessionMiddleware protects its cookie with (its class name).</summary>
-    private const string SessionCookiePurpose = nameof(SessionMiddleware);
-
-    /// <summary>Session keys are GUIDs in their 36-character form.</summary>
-    private const int SessionKeyLength = 36;
-
     private static readonly object Handled = new();
 
     private readonly StateGuardRuntime _runtime;
+    private readonly SessionRevocations _revocations;
 
-    public SessionSignOut(StateGuardRuntime runtime) => _runtime = runtime;
+    public SessionSignOut(StateGuardRuntime runtime, SessionRevocations revocations)
+    {
+        _runtime = runtime;
+        _revocations = revocations;
+    }
 
     public async Task ClearAsync(HttpContext context, string? scheme)
     {
         if (_runtime.Settings.SessionAtSignOut == StateGuardMode.Off ||
-            (scheme is not null && _runtime.Settings.SignOutSchemesKeepingSession.Contains(scheme)))
-        {
-            return;
-        }
-
-        var feature = context.Features.Get<ISessionFeature>();
-        if (feature?.Session is not { } session || session is SignedOutSession ||
+            (scheme is not null && _runtime.Settings.SignOutSchemesKeepingSession.Contains(scheme)) ||
             context.Items.ContainsKey(Handled))
         {
-            return; // no session in this request, or already cleared by an earlier sign-out of the same request
+            return; // not a logout, or already cleared by an earlier sign-out of the same request
+        }
+
+        var sessionOptions = context.RequestServices.GetService<IOptions<SessionOptions>>()?.Value;
+        var cookieName = sessionOptions?.Cookie.Name;
+        var session = context.Features.Get<ISessionFeature>()?.Session;
+        var keyBeforeSession = session is null && _revocations.Cache is not null ? SessionCookieKey.Read(context, cookieName) : null;
+        if (session is null && keyBeforeSession is null)
+        {
+            return; // no session in this request
         }
 
         context.Items[Handled] = Handled;
         var signOut = "Sign-out of scheme '" + (scheme ?? "(default)") + "'";
-        var sessionOptions = context.RequestServices.GetService<IOptions<SessionOptions>>()?.Value;
-        var cookieName = sessionOptions?.Cookie.Name;
         var outcome = new StringBuilder();
         Exception? failure = null;
         try
         {
-            await session.LoadAsync(context.RequestAborted).ConfigureAwait(false);
-            session.Clear();
-            outcome.Append("cleared the session");
-            var storeKey = StoreKey(context, cookieName);
-            var cache = storeKey is null ? null : StoreCache(context);
-            if (storeKey is not null && cache is not null)
+            if (session is GuardedSession guarded)
             {
-                feature.Session = new SignedOutSession(session, cache, storeKey, _runtime.Events, signOut);
-                outcome.Append(", its record is removed from the store at the end of the request");
+                var result = await guarded.SignOutAsync(signOut, context.RequestAborted).ConfigureAwait(false);
+                failure = result.Failure;
+                outcome.Append(result.Revoked
+                    ? "cleared the session; its id is revoked and its record removed from the store"
+                    : failure is null
+                        ? "cleared the session (a custom session store: its record expires on its own)"
+                        : FailureOutcome("cleared the session for this request"));
+            }
+            else if (session is not null)
+            {
+                await session.LoadAsync(context.RequestAborted).ConfigureAwait(false);
+                session.Clear();
+                outcome.Append("cleared the session");
+            }
+            else
+            {
+                // Before UseSession: the session middleware will load this id later in the request, and find it revoked.
+                failure = await _revocations.RevokeNowOrLaterAsync(keyBeforeSession!, _revocations.StoreTimeout, signOut)
+                    .ConfigureAwait(false);
+                outcome.Append(failure is null
+                    ? "the sign-out ran before UseSession; the session id from its cookie is revoked and its record removed from the store"
+                    : FailureOutcome("the sign-out ran before UseSession"));
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -92,37 +107,8 @@ internal sealed class SessionSignOut
         }
     }
 
-    /// <summary>The store key of the session, read back from the request's session cookie as SessionMiddleware does.</summary>
-    private static string? StoreKey(HttpContext context, string? cookieName)
-    {
-        if (cookieName is null || !context.Request.Cookies.TryGetValue(cookieName, out var protectedText) ||
-            string.IsNullOrEmpty(protectedText))
-        {
-            return null;
-        }
-
-        var provider = context.RequestServices.GetService<IDataProtectionProvider>();
-        if (provider is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var padding = (4 - (protectedText.Length % 4)) % 4;
-            var bytes = Convert.FromBase64String(protectedText + new string('=', padding));
-            var key = Encoding.UTF8.GetString(provider.CreateProtector(SessionCookiePurpose).Unprotect(bytes));
-            return key.Length == SessionKeyLength ? key : null;
-        }
-        catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException)
-        {
-            return null; // a stale or foreign cookie: SessionMiddleware started a new session for it
-        }
-    }
-
-    /// <summary>The distributed cache behind the session, when the session is the framework's distributed session.</summary>
-    private static IDistributedCache? StoreCache(HttpContext context) =>
-        context.RequestServices.GetService<ISessionStore>() is DistributedSessionStore
-            ? context.RequestServices.GetService<IDistributedCache>()
-            : null;
+    private string FailureOutcome(string done) =>
+        done + "; the session store failed or did not answer within " + _revocations.StoreTimeout.ToString("c", CultureInfo.InvariantCulture) +
+        ", so revoking the session id and removing its record are retried in the background (up to " +
+        SessionRevocations.MaxRetries.ToString(CultureInfo.InvariantCulture) + " times); the sign-out went on";
 }

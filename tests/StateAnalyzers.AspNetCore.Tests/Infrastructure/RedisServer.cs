@@ -94,6 +94,12 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open, commands wait unanswered until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused server run again (SIGCONT); it then answers the commands that waited.</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
     /// <summary>Every key whose name starts with <paramref name="prefix"/>.</summary>
     public IReadOnlyList<string> Keys(string prefix) =>
         Connection.GetServer(IPAddress.Loopback, Port).Keys(pattern: prefix + "*").Select(k => k.ToString()).ToArray();
@@ -103,6 +109,17 @@ public sealed class RedisServer : IAsyncDisposable
         await Connection.DisposeAsync();
         await StopAsync();
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", new[] { signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                         ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill {signal} {_process.Id} exited with code {kill.ExitCode}.");
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -1,0 +1,19 @@
+namespace StateAnalyzers.AspNetCore;
+
+/// <summary>How the companion treats the session store, under <c>StateGuard:Session</c>.</summary>
+public sealed class StateGuardSessionOptions
+{
+    /// <summary>The default <see cref="StoreTimeout"/>: two seconds.</summary>
+    public static readonly TimeSpan DefaultStoreTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest allowed <see cref="StoreTimeout"/>: one minute, the framework's own session I/O timeout.</summary>
+    public static readonly TimeSpan MaximumStoreTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest the session store may hold up a request: a session load, and the store work of a sign-out (the
+    /// revocation of the session id and the removal of its record). A load that takes longer leaves the session
+    /// unavailable for that request; a sign-out that takes longer completes anyway, and the store work is retried in
+    /// the background. Default 2 seconds; at most 1 minute.
+    /// </summary>
+    public TimeSpan StoreTimeout { get; set; } = DefaultStoreTimeout;
+}
