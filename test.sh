@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: analyzer and code-fix tests, runtime companion tests (against a real
-# Redis on loopback, which the tests start themselves), and the NuGet package check.
-# Installs what the tests need on a fresh Debian machine (redis-server) first.
+# Redis on loopback, which the tests start themselves), the stateanalyzers tool's tests, and the NuGet package check.
+# Installs what the tests need on a fresh Debian machine (redis-server, chromium, nodejs/npm) first.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +10,18 @@ if ! command -v redis-server >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+
+# The stateanalyzers tool's report tests: headless Chromium loads the HTML report, and npm brings the SARIF
+# multitool that validates the SARIF log (into ~/.cache on first use).
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+if [ -n "$missing" ]; then
+  echo "test.sh: installing$missing (the stateanalyzers tool's HTML and SARIF tests)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 
 log=$(mktemp)

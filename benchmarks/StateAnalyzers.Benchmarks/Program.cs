@@ -9,6 +9,7 @@ namespace StateAnalyzers.Benchmarks;
 /// <c>--allocation-types [files] [set]</c>: the types a set allocates beyond the floor, sampled.
 /// <c>--name-filter [files] [userFiles]</c>: files and calls the pipeline name filter lets through, old filter and new.
 /// <c>--allocations [files] [sets]</c>: bytes allocated per analysis for each set (or the named ones) against the floor, quickly.
+/// <c>--write-project DIR [files]</c>: the corpus as a web project on disk, for the tool and build timings.
 /// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
 /// </summary>
 public static class Program
@@ -25,6 +26,11 @@ public static class Program
             return NameFilterCount.Run(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+        }
+
+        if (args.Length > 1 && args[0] == "--write-project")
+        {
+            return Corpus.CorpusProject.Write(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500);
         }
 
         if (args.Length > 0 && args[0] == "--profile")

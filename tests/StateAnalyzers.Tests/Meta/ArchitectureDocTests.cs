@@ -7,7 +7,7 @@ public partial class ArchitectureDocTests
 {
     private const string Doc = "docs/architecture.md";
 
-    private static readonly string[] DescribedRoots = ["src/StateAnalyzers.Catalogue", "src/StateAnalyzers", "src/StateAnalyzers.CodeFixes", "tools"];
+    private static readonly string[] DescribedRoots = ["src/StateAnalyzers.Catalogue", "src/StateAnalyzers", "src/StateAnalyzers.CodeFixes", "src/StateAnalyzers.Cli", "tools"];
 
     [Fact]
     public void Every_source_folder_has_a_paragraph()
