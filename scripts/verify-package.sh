@@ -211,10 +211,16 @@ else
     fail "strict preset: the build fails, and because of STATE errors"
   fi
 fi
+unzip -p "$nupkg" buildTransitive/config/strict.globalconfig >"$work/strict.globalconfig"
+strict_severity() { # the strict preset's .editorconfig severity of a rule: error, or warning for defence in depth
+  sed -nE "s/^dotnet_diagnostic\\.$1\\.severity *= *([a-z]+).*/\\1/p" "$work/strict.globalconfig"
+}
 for id in $expected; do
   if [ "$id" = "$override" ]; then
     check "strict + .editorconfig 'dotnet_diagnostic.$id.severity = warning': $id stays a warning (the project's config wins)" \
       bash -c "grep -qE ': warning $id: ' '$work/strict.log' && ! grep -qE ': error $id: ' '$work/strict.log'"
+  elif [ "$(strict_severity "$id")" = "warning" ]; then
+    check "strict: $id, a rule of defence in depth, is a build warning (warning $id)" grep -qE ": warning $id: " "$work/strict.log"
   else
     check "strict: $id is a build error (error $id)" grep -qE ": error $id: " "$work/strict.log"
   fi

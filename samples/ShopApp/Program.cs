@@ -24,6 +24,8 @@ builder.Services.AddSession(options =>
 {
     options.Cookie.Name = ".Shop.Session";
     options.Cookie.IsEssential = true;
+
+    // Clean: STATE009 - thirty idle minutes, well under the one-day maximum.
     options.IdleTimeout = TimeSpan.FromMinutes(30);
 });
 
@@ -34,6 +36,9 @@ builder.Services
         options.LoginPath = "/account/login";
         options.LogoutPath = "/account/logout";
         options.SlidingExpiration = true;
+
+        // Expected: STATE009 - "remember me" keeps a stolen authentication cookie working for a year.
+        options.ExpireTimeSpan = TimeSpan.FromDays(365);
         options.Cookie.HttpOnly = true;
 
         // Expected: STATE004, STATE006 - a new CookieBuilder replaces the framework's: HttpOnly (set just above) and

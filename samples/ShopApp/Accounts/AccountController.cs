@@ -25,6 +25,8 @@ public sealed class AccountController(DemoUsers users) : Controller
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.DisplayName)],
             CookieAuthenticationDefaults.AuthenticationScheme);
+        // Expected: STATE008 - the anonymous visitor's session (and anything planted in it) carries over into the
+        // signed-in session under the same id.
         await HttpContext.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(identity),

@@ -16,7 +16,8 @@ namespace StateAnalyzers.Rules;
 /// STATE008: A login that keeps the session from before it (session fixation): a sign-in in a method that does not
 /// clear the session before it (itself or through a helper in source), in a project that uses session at all (the
 /// facts STATE003 reads). Sign-ins to the Identity external and two-factor schemes are not logins. A sign-in made
-/// through a small wrapper method in source is reported where the wrapper is called.
+/// through a small wrapper method in source is reported where the wrapper is called. A sign-in inside a cookie
+/// authentication event (re-issuing the cookie of a user who is already signed in) is a renewal, not a login.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SignInKeepsSessionAnalyzer : StateAnalyzer
@@ -42,6 +43,7 @@ public sealed class SignInKeepsSessionAnalyzer : StateAnalyzer
             if (!model.SignIns.IsLogin(signIn)
                 || !model.Session.UsesSession
                 || model.SignIns.IsFrameworkPlumbing(invocation)
+                || model.SignOuts.IsInNonLogoutContext(invocation)
                 || IsReportedAtCallSites(model, invocation)
                 || model.Clearing.ClearsBefore(SessionClearing.MethodOf(invocation), invocation))
             {

@@ -27,9 +27,12 @@ public class ClearSessionBeforeSignInTests
         using System.Security.Claims;
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
         public class AccountController : Controller
         {
+            public IActionResult Basket() => Content(HttpContext.Session.GetString("cart") ?? "");
+
             [HttpPost]
             public async Task<IActionResult> Login(ClaimsPrincipal user)
             {
@@ -45,9 +48,12 @@ public class ClearSessionBeforeSignInTests
         using System.Security.Claims;
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Mvc;
         public class AccountController : Controller
         {
+            public IActionResult Basket() => Content(HttpContext.Session.GetString("cart") ?? "");
+
             [HttpPost]
             public async Task<IActionResult> Login(ClaimsPrincipal user)
             {

@@ -57,6 +57,32 @@ public class LongLivedCookieTests
         """);
 
     [Fact]
+    public Task Options_builders_and_DateTime_expiries_are_judged_too() => Verify("""
+        using System;
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        static class Setup
+        {
+            public static void Add(IServiceCollection services)
+            {
+                services.AddOptions<CookieAuthenticationOptions>("Cookies").Configure(o => o.ExpireTimeSpan = {|STATE009:TimeSpan.FromDays(90)|});
+                services.PostConfigure<CookieAuthenticationOptions>("Cookies", o => o.Cookie.MaxAge = {|STATE009:TimeSpan.FromDays(45)|});
+            }
+
+            public static Task Login(HttpContext context, ClaimsPrincipal user)
+            {
+                var properties = new AuthenticationProperties { IsPersistent = true };
+                properties.ExpiresUtc = {|STATE009:DateTime.UtcNow.AddMonths(6)|};
+                return context.SignInAsync(user, properties);
+            }
+        }
+        """);
+
+    [Fact]
     public Task The_session_idle_timeout_message_names_the_idle_maximum() =>
         Analyze.With<LongLivedCookieAnalyzer>("""
             using System;

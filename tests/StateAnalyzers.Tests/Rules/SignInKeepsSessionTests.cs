@@ -146,6 +146,27 @@ public class SignInKeepsSessionTests
         """);
 
     [Fact]
+    public Task Re_issuing_the_cookie_inside_a_validation_event_is_not_a_login() => Verify("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Authentication.Cookies;
+        using Microsoft.Extensions.DependencyInjection;
+        public class RefreshingEvents : CookieAuthenticationEvents
+        {
+            public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+            {
+                await context.HttpContext.SignInAsync(context.Principal!);
+            }
+        }
+
+        static class Setup
+        {
+            public static void Add(IServiceCollection services) =>
+                services.AddAuthentication().AddCookie(o => o.Events.OnValidatePrincipal = c => c.HttpContext.SignInAsync(c.Principal!));
+        }
+        """);
+
+    [Fact]
     public Task A_project_that_never_uses_session_is_clean() =>
         Analyze.With<SignInKeepsSessionAnalyzer>("""
             using System.Security.Claims;
