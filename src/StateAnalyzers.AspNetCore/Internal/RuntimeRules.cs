@@ -5,10 +5,11 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// <summary>The catalogue's rules that have a runtime behaviour, and their runtime defaults, read from the catalogue.</summary>
 internal static class RuntimeRules
 {
+    /// <summary>The catalogue's runtime column for a rule with none: <c>-</c>, possibly followed by why (<c>- (STATE001/STATE002 judge ...)</c>).</summary>
     private const string NoRuntimeBehaviour = "-";
     private const string AllowedCookieNamesOption = "allowed_cookie_names";
 
-    public static readonly IReadOnlyList<Rule> All = RuleCatalog.All.Where(r => r.Runtime != NoRuntimeBehaviour).ToArray();
+    public static readonly IReadOnlyList<Rule> All = RuleCatalog.All.Where(r => !r.Runtime.StartsWith(NoRuntimeBehaviour, StringComparison.Ordinal)).ToArray();
 
     /// <summary>
     /// A rule's place in <see cref="All"/>, for the per-cookie look-ups: callers pass the catalogue's own ID constants, so
