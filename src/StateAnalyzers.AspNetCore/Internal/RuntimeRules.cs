@@ -5,6 +5,7 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// <summary>The catalogue's rules that have a runtime behaviour, and their runtime defaults, read from the catalogue.</summary>
 internal static class RuntimeRules
 {
+    /// <summary>The catalogue's runtime column for a rule with none: <c>-</c>, possibly followed by why (<c>- (STATE001/STATE002 judge ...)</c>).</summary>
     private const string NoRuntimeBehaviour = "-";
     private const string AllowedCookieNamesOption = "allowed_cookie_names";
 
@@ -12,7 +13,7 @@ internal static class RuntimeRules
     private static readonly string[] NotYetAtRunTime = { RuleIds.STATE008, RuleIds.STATE009 };
 
     public static readonly IReadOnlyList<Rule> All = RuleCatalog.All
-        .Where(r => r.Runtime != NoRuntimeBehaviour && !NotYetAtRunTime.Contains(r.Id))
+        .Where(r => !r.Runtime.StartsWith(NoRuntimeBehaviour, StringComparison.Ordinal) && !NotYetAtRunTime.Contains(r.Id))
         .ToArray();
 
     /// <summary>

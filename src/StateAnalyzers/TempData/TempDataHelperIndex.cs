@@ -78,7 +78,7 @@ internal sealed class TempDataHelperIndex
                 continue;
             }
 
-            foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            foreach (var method in tree.GetRoot().DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<MethodDeclarationSyntax>())
             {
                 if (method.ParameterList.Parameters.Any(p => p.Type is { } type && SyntaxNames.Rightmost(type is NullableTypeSyntax nullable ? nullable.ElementType : type) == TempDataTypeName))
                 {
