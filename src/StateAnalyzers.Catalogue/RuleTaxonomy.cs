@@ -48,6 +48,15 @@ internal sealed class RuleTaxonomy
         new RuleTaxonomy(RuleIds.STATE007,
             "The session is used, but AddSession() or UseSession() is missing or in the wrong place, so the app throws at the first request that touches it.",
             new int[0], null),
+        new RuleTaxonomy(RuleIds.STATE008,
+            "A sign-in keeps the session that existed before it, so a session id planted in the victim's browser before the login is the attacker's way into the authenticated session (session fixation). Clear or renew the session at sign-in.",
+            new[] { 384 }, "5.9"),
+        new RuleTaxonomy(RuleIds.STATE009,
+            "An authentication or session cookie lives longer than the configured maximum, so a stolen or forgotten cookie keeps working for that long.",
+            new[] { 613 }, "4.3"),
+        new RuleTaxonomy(RuleIds.STATE011,
+            "TempData is kept in a cookie (the default provider) and holds a secret, which whoever holds the browser can replay, or data that can grow past the browser's and the server's header limits.",
+            new[] { 315, 312 }, "5.0"),
     };
 
     public static RuleTaxonomy? For(string ruleId)
