@@ -763,6 +763,7 @@ public class TightenCookieTests
                 }
             }
             """)
+        .File(SessionSources.RunsSessionMiddleware, SessionSources.RunsSessionMiddleware)
         .Verify();
 
     [Fact]
