@@ -10,7 +10,8 @@ namespace StateAnalyzers.Cookies.Attributes;
 /// Folds the times a cookie's lifetime is written with: <c>DateTime</c> / <c>DateTimeOffset</c> constants
 /// (<c>new DateTime(2000, 1, 1)</c>, <c>UnixEpoch</c>, <c>MinValue</c>, <c>MaxValue</c>), now plus or minus a constant
 /// (<c>DateTimeOffset.UtcNow.AddDays(-1)</c>, <c>DateTime.Now - TimeSpan.FromHours(1)</c>), and <c>TimeSpan</c> constants
-/// (<c>TimeSpan.Zero</c>, <c>FromDays(30)</c>, <c>new TimeSpan(1, 0, 0)</c>). Anything else is null: unknown.
+/// (<c>TimeSpan.Zero</c>, <c>FromDays(30)</c> and every <c>From*</c> factory, <c>new TimeSpan(1, 0, 0)</c>, sums and
+/// negations, constant locals). Anything else is null: unknown.
 /// </summary>
 internal static class CookieTimeReader
 {
@@ -129,20 +130,11 @@ internal static class CookieTimeReader
         }
 
         var argument = invocation.Arguments[0].Value;
-        var amount = ConstantFolding.ValueOf(argument) is { HasValue: true, Value: { } number } ? Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) : (double?)null;
         TimeSpan? shift = invocation.TargetMethod.Name switch
         {
             "Add" => Span(OperationFlow.SkipConversions(argument), depth + 1),
             "Subtract" when IsSpan(argument.Type) => Span(OperationFlow.SkipConversions(argument), depth + 1)?.Negate(),
-            "AddTicks" when amount is { } a => TimeSpan.FromTicks((long)a),
-            "AddMilliseconds" when amount is { } a => TimeSpan.FromMilliseconds(a),
-            "AddSeconds" when amount is { } a => TimeSpan.FromSeconds(a),
-            "AddMinutes" when amount is { } a => TimeSpan.FromMinutes(a),
-            "AddHours" when amount is { } a => TimeSpan.FromHours(a),
-            "AddDays" when amount is { } a => TimeSpan.FromDays(a),
-            "AddMonths" when amount is { } a => TimeSpan.FromDays(a * 30),
-            "AddYears" when amount is { } a => TimeSpan.FromDays(a * 365),
-            _ => null,
+            var name => TimeSpanParts.AddedUnit(name) is { } unit && TimeSpanParts.Number(argument) is { } count ? TimeSpanParts.Scale(count, unit) : null,
         };
         return shift is { } by ? Plus(start, by) : null;
     }
@@ -174,21 +166,11 @@ internal static class CookieTimeReader
                 return SpanField(property.Property.Name);
             case IFieldReferenceOperation { Instance: null } field when IsSpan(field.Field.ContainingType):
                 return SpanField(field.Field.Name);
-            case IObjectCreationOperation creation when creation.Arguments.Length > 0:
-                return NewSpan(creation.Arguments.Select(a => ConstantFolding.ValueOf(a.Value)).ToList());
-            case IInvocationOperation { Instance: null, Arguments.Length: 1 } factory
-                when IsSpan(factory.TargetMethod.ContainingType) && ConstantFolding.ValueOf(factory.Arguments[0].Value) is { HasValue: true, Value: { } number } && number is not string:
-                var value = Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture);
-                return factory.TargetMethod.Name switch
-                {
-                    "FromTicks" => TimeSpan.FromTicks((long)value),
-                    "FromMilliseconds" => TimeSpan.FromMilliseconds(value),
-                    "FromSeconds" => TimeSpan.FromSeconds(value),
-                    "FromMinutes" => TimeSpan.FromMinutes(value),
-                    "FromHours" => TimeSpan.FromHours(value),
-                    "FromDays" => TimeSpan.FromDays(value),
-                    _ => null,
-                };
+            case IObjectCreationOperation creation when IsSpan(creation.Type):
+                return creation.Arguments.IsEmpty ? TimeSpan.Zero : TimeSpanParts.Sum(creation.Arguments, null);
+            case IInvocationOperation { Instance: null, TargetMethod: { Name: var factory } method } invocation
+                when IsSpan(method.ContainingType) && factory.StartsWith("From", StringComparison.Ordinal):
+                return TimeSpanParts.Sum(invocation.Arguments, TimeSpanParts.UnitOf(factory.Substring("From".Length)));
             case IInvocationOperation { Instance: { } instance, TargetMethod.Name: "Negate" } when Span(instance, depth + 1) is { } negated:
                 return negated.Negate();
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } minus when Span(minus.Operand, depth + 1) is { } operand:
@@ -210,24 +192,6 @@ internal static class CookieTimeReader
         "MaxValue" => TimeSpan.MaxValue,
         _ => null,
     };
-
-    private static TimeSpan? NewSpan(System.Collections.Generic.List<Optional<object?>> arguments)
-    {
-        if (!arguments.All(a => a.HasValue && a.Value is int or long))
-        {
-            return null;
-        }
-
-        var parts = arguments.Select(a => Convert.ToInt64(a.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        return parts.Length switch
-        {
-            1 => TimeSpan.FromTicks(parts[0]),
-            3 => new TimeSpan((int)parts[0], (int)parts[1], (int)parts[2]),
-            4 => new TimeSpan((int)parts[0], (int)parts[1], (int)parts[2], (int)parts[3]),
-            5 => new TimeSpan((int)parts[0], (int)parts[1], (int)parts[2], (int)parts[3], (int)parts[4]),
-            _ => null,
-        };
-    }
 
     private static bool IsTime(ITypeSymbol? type) =>
         type?.SpecialType == SpecialType.System_DateTime
