@@ -1,3 +1,5 @@
+using StateAnalyzers.Catalogue;
+
 namespace StateAnalyzers.AspNetCore.Internal;
 
 /// <summary>What the audit needs from one <c>Set-Cookie</c> header value, read without allocating.</summary>

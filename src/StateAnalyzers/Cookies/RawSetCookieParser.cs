@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using StateAnalyzers.Catalogue;
 using StateAnalyzers.Cookies.Attributes;
 using StateAnalyzers.Internal;
 
@@ -73,7 +74,8 @@ internal static class RawSetCookieParser
             }
             else if (key.Equals("Expires", StringComparison.OrdinalIgnoreCase))
             {
-                expires = DateTimeOffset.TryParse(argument, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? CookieExpiry.Fixed(at) : null;
+                // As a browser reads it (RFC 6265 5.1.1): a date it cannot read, such as 1/1/2000, sets nothing.
+                expires = CookieDate.TryParse(argument.AsSpan(), out var at) ? CookieExpiry.Fixed(at) : null;
             }
             else if (key.Equals("Max-Age", StringComparison.OrdinalIgnoreCase))
             {

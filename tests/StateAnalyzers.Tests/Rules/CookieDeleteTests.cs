@@ -72,6 +72,20 @@ public class CookieDeleteTests
         """);
 
     [Fact]
+    public Task A_raw_header_Expires_a_browser_cannot_read_deletes_nothing() => Analyze.With<HttpOnlyCookieAnalyzer>("""
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                // RFC 6265 5.1.1 finds no time in "1/1/2000": the browser ignores the attribute and keeps the cookie.
+                {|STATE004:response.Headers.Append("Set-Cookie", "theme=dark; Expires=1/1/2000; Secure; SameSite=Lax")|};
+                response.Headers.Append("Set-Cookie", "theme=; Expires=Sat, 01 Jan 2000 00:00:00 GMT; Secure; SameSite=Lax");
+            }
+        }
+        """).Verify();
+
+    [Fact]
     public Task A_sensitive_cookie_deleted_by_a_past_Expires_is_not_STATE001() => Analyze.With<SensitiveCookieAnalyzer>("""
         using System;
         using Microsoft.AspNetCore.Http;

@@ -1,8 +1,11 @@
-namespace StateAnalyzers.AspNetCore.Internal;
+using System;
+
+namespace StateAnalyzers.Catalogue;
 
 /// <summary>
 /// The cookie-date algorithm of RFC 6265 section 5.1.1, step by step, as browsers read <c>Expires</c>: a value it cannot
-/// read (<c>1/1/2000</c>, say) is ignored by the browser, so the cookie is not expired by it.
+/// read (<c>1/1/2000</c>, say) is ignored by the browser, so the cookie is not expired by it. The analyzers (raw
+/// <c>Set-Cookie</c> literals) and the runtime companion read <c>Expires</c> with it alike.
 /// </summary>
 internal static class CookieDate
 {
@@ -34,7 +37,7 @@ internal static class CookieDate
                 break;
             }
 
-            var token = text[start..position];
+            var token = text.Slice(start, position - start);
 
             // 2. Each token is tried as a time, a day of month, a month and a year, in that order, each found once.
             if (!foundTime && TryTime(token, out hour, out minute, out second))
@@ -82,6 +85,8 @@ internal static class CookieDate
         return true;
     }
 
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
     /// <summary>delimiter = %x09 / %x20-2F / %x3B-40 / %x5B-60 / %x7B-7E.</summary>
     private static bool IsDelimiter(char c) =>
         c == '\t' || c is >= ' ' and <= '/' || c is >= ';' and <= '@' || c is >= '[' and <= '`' || c is >= '{' and <= '~';
@@ -97,7 +102,7 @@ internal static class CookieDate
             return false;
         }
 
-        return rest.IsEmpty || !char.IsAsciiDigit(rest[0]);
+        return rest.IsEmpty || !IsDigit(rest[0]);
     }
 
     private static bool Colon(ref ReadOnlySpan<char> rest)
@@ -107,7 +112,7 @@ internal static class CookieDate
             return false;
         }
 
-        rest = rest[1..];
+        rest = rest.Slice(1);
         return true;
     }
 
@@ -115,13 +120,13 @@ internal static class CookieDate
     {
         value = 0;
         var digits = 0;
-        while (digits < rest.Length && digits < 2 && char.IsAsciiDigit(rest[digits]))
+        while (digits < rest.Length && digits < 2 && IsDigit(rest[digits]))
         {
             value = (value * 10) + (rest[digits] - '0');
             digits++;
         }
 
-        rest = rest[digits..];
+        rest = rest.Slice(digits);
         return digits > 0;
     }
 
@@ -130,7 +135,7 @@ internal static class CookieDate
     {
         value = 0;
         var digits = 0;
-        while (digits < token.Length && char.IsAsciiDigit(token[digits]))
+        while (digits < token.Length && IsDigit(token[digits]))
         {
             if (digits == max)
             {
@@ -155,7 +160,7 @@ internal static class CookieDate
 
         for (var i = 0; i < Months.Length; i++)
         {
-            if (token[..3].Equals(Months[i], StringComparison.OrdinalIgnoreCase))
+            if (token.Slice(0, 3).Equals(Months[i].AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 month = i + 1;
                 return true;
