@@ -287,4 +287,104 @@ public class BrowserRejectedCookieTests
             }
         }
         """, SessionSources.RunsSessionMiddleware);
+
+    [Fact]
+    public Task A_replacement_builder_with_a_prefixed_name_is_judged_on_what_it_sets() => Verify("""
+        using System;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        class Startup
+        {
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddAntiforgery(o => o.Cookie = {|STATE010:new CookieBuilder { Name = "__Host-xsrf", SecurePolicy = CookieSecurePolicy.None }|});
+                services.AddAntiforgery(o => o.Cookie = new CookieBuilder { Name = "__Host-ok", SecurePolicy = CookieSecurePolicy.Always });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task The_antiforgery_cookie_renamed_with_a_prefix_keeps_its_default_SecurePolicy_None() => Verify("""
+        using Microsoft.Extensions.DependencyInjection;
+        class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                {|STATE010:services.AddAntiforgery(o => o.Cookie.Name = "__Secure-xsrf")|};
+        }
+        """);
+
+    [Fact]
+    public Task A_session_secured_by_a_configuration_elsewhere_is_clean() => Verify("""
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.DependencyInjection;
+        class Startup
+        {
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddSession(o => o.Cookie.Name = "__Host-session");
+                services.Configure<SessionOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            }
+        }
+        """, SessionSources.RunsSessionMiddleware);
+
+    [Fact]
+    public Task A_builder_lifetime_beyond_400_days_is_an_Info_finding_at_its_assignment() =>
+        Analyze.With<BrowserRejectedCookieAnalyzer>("""
+            using System;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddAntiforgery(o =>
+                    {
+                        o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                        {|#0:o.Cookie.MaxAge = TimeSpan.FromDays(500)|};
+                    });
+                    services.AddAntiforgery(o => o.Cookie.MaxAge = TimeSpan.FromDays(400));
+                }
+            }
+            """)
+            .Expecting(Capped(0, "(antiforgery cookie)", "500 days", "MaxAge"))
+            .Verify();
+
+    [Fact]
+    public Task A_helper_in_source_with_its_own_prefixed_name_is_judged_inside_it() => Verify("""
+        using Microsoft.AspNetCore.Http;
+        static class Cookies
+        {
+            public static void WriteHost(this HttpResponse response, string value) =>
+                {|STATE010:response.Cookies.Append("__Host-pref", value)|};
+
+            public static void Write(this HttpResponse response, string name, string value, CookieOptions options) =>
+                response.Cookies.Append(name, value, options);
+        }
+        class C
+        {
+            void M(HttpResponse response)
+            {
+                response.WriteHost("1");
+                response.Write("__Host-id", "1", new CookieOptions());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Options_from_a_method_are_unknown() => Verify("""
+        using System;
+        using Microsoft.AspNetCore.Http;
+        class C
+        {
+            static CookieOptions Options() => new() { Secure = true };
+            void M(HttpResponse response)
+            {
+                response.Cookies.Append("__Host-id", "1", Options());
+                var options = Options();
+                options.MaxAge = null;
+                response.Cookies.Append("__Host-b", "1", options);
+            }
+        }
+        """);
 }
