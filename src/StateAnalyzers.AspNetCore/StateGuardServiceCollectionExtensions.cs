@@ -29,10 +29,11 @@ public static class StateGuardServiceCollectionExtensions
         {
             services.AddOptions<StateGuardOptions>()
                 .Configure<IServiceProvider>(static (options, provider) =>
-                    provider.GetService<IConfiguration>()?.GetSection(StateGuardOptions.SectionName)
-                        .Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true))
+                    LifetimeConfiguration.View(provider.GetService<IConfiguration>()?.GetSection(StateGuardOptions.SectionName))
+                        ?.Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true))
                 .ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, StateGuardOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, LifetimeOptionsValidator>());
             services.TryAddSingleton<StateGuardSettings>();
             services.TryAddSingleton(static provider => new StateGuardEvents(
                 provider.GetRequiredService<ILoggerFactory>(),
@@ -42,7 +43,8 @@ public static class StateGuardServiceCollectionExtensions
                 provider.GetRequiredService<StateGuardSettings>(),
                 provider.GetRequiredService<StateGuardEvents>(),
                 provider.GetService<TimeProvider>(),
-                new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>())));
+                new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>()),
+                new AuthAndSessionCookies(provider)));
             services.TryAddSingleton<SessionSignOut>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, SessionOptionsValidator>());
             services.TryAddSingleton<SessionRevocations>();
