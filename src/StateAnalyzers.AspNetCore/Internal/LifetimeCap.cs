@@ -33,9 +33,11 @@ internal sealed class LifetimeCap
     }
 
     /// <summary>Whether the typed options may give a cookie a lifetime over the cap: the audit then judges its header.</summary>
-    public bool MayCap(CookieOptions written, DateTimeOffset now) =>
+    public bool MayCap(CookieOptions written, TimeProvider clock) =>
         _settings.LongLivedCookies != StateGuardMode.Off &&
-        (written.MaxAge is { } maxAge ? maxAge > _settings.MaxAuthLifetime : written.Expires is { } expires && expires - now > _settings.MaxAuthLifetime);
+        (written.MaxAge is { } maxAge
+            ? maxAge > _settings.MaxAuthLifetime
+            : written.Expires is { } expires && expires - clock.GetUtcNow() > _settings.MaxAuthLifetime);
 
     /// <summary>The header to send for a cookie the browser would keep for <paramref name="lifetime"/> (see
     /// <see cref="SetCookieHeader.Lifetime"/>): the same instance unless Enforce capped it.</summary>

@@ -266,7 +266,7 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
-        if (Lifetimes.MayCap(written, TimeProvider.GetUtcNow()))
+        if (Lifetimes.MayCap(written, TimeProvider))
         {
             return false;
         }
