@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
 using StateAnalyzers.Catalogue;
@@ -324,6 +325,52 @@ public sealed class LongLivedCookieTests
 
         Assert.Equal("2592000", cookie.Attributes["max-age"]);
         Assert.StartsWith("STATE009 fixed: 'shop-session' keeps the session cookie for 365 days", Assert.Single(Lifetimes(host)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_renamed_authentication_cookie_is_capped_under_its_name_and_Identity_cookies_under_theirs()
+    {
+        await using var host = await GuardHost.StartAsync(
+            app =>
+            {
+                app.MapGet("/login", async (SignInManager<ShopUser> signIn) =>
+                {
+                    await signIn.SignInAsync(new ShopUser("1", "ada"), isPersistent: true);
+                    return "signed in";
+                });
+                app.MapGet("/partner", async (HttpContext c) =>
+                {
+                    var identity = new ClaimsIdentity(new[] { new Claim(ClaimTypes.Name, "ada") }, "Partner");
+                    await c.SignInAsync("Partner", new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+                    return "signed in";
+                });
+            },
+            Config("Enforce"),
+            services: b =>
+            {
+                b.Services.AddSingleton<TimeProvider>(new FixedClock());
+                b.Services.AddSingleton<IUserStore<ShopUser>, ShopUserStore>();
+                b.Services.AddIdentityCore<ShopUser>().AddSignInManager();
+                b.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+                    .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o => o.ExpireTimeSpan = Year));
+                b.Services.AddAuthentication().AddCookie("Partner", o =>
+                {
+                    o.Cookie.Name = "partner";
+                    o.ExpireTimeSpan = Year;
+                });
+            },
+            pipeline: app =>
+            {
+                app.UseStateGuard();
+                app.UseAuthentication();
+            });
+
+        var identityCookie = SetCookies.Single(await host.GetAsync("/login"), ".AspNetCore.Identity.Application");
+        var partner = SetCookies.Single(await host.GetAsync("/partner"), "partner");
+
+        Assert.Equal(FixedClock.Now + TimeSpan.FromDays(30), Expires(identityCookie));
+        Assert.Equal(FixedClock.Now + TimeSpan.FromDays(30), Expires(partner));
+        Assert.Equal(new[] { ".AspNetCore.Identity.Application", "partner" }, Lifetimes(host).Select(r => (string)r.Property("CookieName")!));
     }
 
     [Theory]
