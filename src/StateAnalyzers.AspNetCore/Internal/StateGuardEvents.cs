@@ -13,6 +13,7 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] CookieHoles = { "CookieName", "Reason" };
     private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
     private static readonly string[] SignOutHoles = { "SignOut" };
+    private static readonly string[] LifetimeHoles = { "CookieName", "Cookie", "Lifetime", "Maximum", "Option" };
 
     private readonly ILogger _logger;
     private readonly Counter<long> _actions;
@@ -95,6 +96,31 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning restore CA2254
     }
 
+    /// <summary>STATE009's action on one cookie: which cookie it is, how long the browser would keep it, the maximum.</summary>
+    public void Lifetime(
+        GuardAction action,
+        string cookieName,
+        int cookieLength,
+        string cookie,
+        string lifetime,
+        string maximum,
+        string option,
+        string outcome)
+    {
+        var ruleId = RuleIds.STATE009;
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
+        Count(ruleId, definition);
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template,
+            ruleId, definition.ActionName, LogText.CookieName(cookieName), cookie, lifetime, maximum, option, outcome, cookieLength);
+#pragma warning restore CA2254
+    }
+
     /// <summary>STATE003's action at one sign-out.</summary>
     public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
     {
@@ -151,6 +177,7 @@ internal sealed class StateGuardEvents : IDisposable
             {
                 RuleIds.STATE002 => SizeHoles,
                 RuleIds.STATE003 => SignOutHoles,
+                RuleIds.STATE009 => LifetimeHoles,
                 _ => CookieHoles,
             };
             // Cookie names are quoted, as the analyzers quote them in the same messages.

@@ -13,12 +13,18 @@ internal sealed class StateGuardRuntime
     private const string ReportedOutcome = "reported only, the response is unchanged";
     private const string DroppedOutcome = "removed the cookie from the response";
 
-    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null, SecretValues? values = null)
+    public StateGuardRuntime(
+        StateGuardSettings settings,
+        StateGuardEvents events,
+        TimeProvider? timeProvider = null,
+        SecretValues? values = null,
+        AuthAndSessionCookies? lifetimeCookies = null)
     {
         Settings = settings;
         Events = events;
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
+        Lifetimes = new LifetimeCap(settings, events, lifetimeCookies ?? AuthAndSessionCookies.None);
     }
 
     public StateGuardSettings Settings { get; }
@@ -28,6 +34,9 @@ internal sealed class StateGuardRuntime
     public CookieInspector Inspector { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>STATE009: the lifetime of the authentication and session cookies.</summary>
+    public LifetimeCap Lifetimes { get; }
 
     /// <summary>
     /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
@@ -257,6 +266,11 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
+        if (Lifetimes.MayCap(written, TimeProvider))
+        {
+            return false;
+        }
+
         return written.SameSite != SameSiteMode.Unspecified
             || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
     }
@@ -329,6 +343,9 @@ internal sealed class StateGuardRuntime
         {
             return header;
         }
+
+        // Lifetime: STATE009. Enforce caps Max-Age / Expires of the authentication and session cookies.
+        header = Lifetimes.Apply(header, cookie.Lifetime, name, length, now);
 
         // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
         string? additions = null;

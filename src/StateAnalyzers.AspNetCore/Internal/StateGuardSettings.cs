@@ -25,6 +25,7 @@ internal sealed class StateGuardSettings
 
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
         MaxCookieBytes = value.MaxCookieBytes;
+        MaxAuthLifetime = value.MaxAuthLifetime;
         SecurePolicy = value.SecurePolicy;
         SensitiveWords = Catalogue.SensitiveWords.Secrets
             .Concat(Catalogue.SensitiveWords.PersonalData)
@@ -39,8 +40,10 @@ internal sealed class StateGuardSettings
         HttpOnly = Mode(RuleIds.STATE004);
         Secure = Mode(RuleIds.STATE005);
         SameSite = Mode(RuleIds.STATE006);
+        LongLivedCookies = Mode(RuleIds.STATE009);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
-                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off;
+                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off ||
+                        LongLivedCookies != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
                                SameSite == StateGuardMode.Enforce;
     }
@@ -57,6 +60,9 @@ internal sealed class StateGuardSettings
 
     public StateGuardMode SameSite { get; }
 
+    /// <summary>STATE009: the authentication and session cookies' lifetime, capped at <see cref="MaxAuthLifetime"/>.</summary>
+    public StateGuardMode LongLivedCookies { get; }
+
     /// <summary>False when every cookie rule is off: the middleware then installs nothing.</summary>
     public bool AnyCookieRule { get; }
 
@@ -64,6 +70,8 @@ internal sealed class StateGuardSettings
     public bool AnyAttributeEnforced { get; }
 
     public int MaxCookieBytes { get; }
+
+    public TimeSpan MaxAuthLifetime { get; }
 
     public StateGuardSecurePolicy SecurePolicy { get; }
 
