@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using StackExchange.Redis;
+
+namespace StateAnalyzers.AspNetCore.Tests.Infrastructure;
+
+/// <summary>How the renewal app is configured: its Redis, the keys kept at sign-in, renewal on or off, a pre-session sign-in.</summary>
+internal sealed record RenewalAppSetup(
+    RedisServer Redis,
+    string Instance,
+    string[]? Keep = null,
+    bool RenewAtSignIn = true,
+    string StoreTimeout = "00:00:01");
+
+/// <summary>
+/// An app on Redis whose endpoints read and write single session keys, sign in in several ways (writing to the session
+/// after the sign-in, through HttpContext.Session and through a reference taken before it), renew at a role elevation, and
+/// sign in before UseSession (<see cref="SingleSignOnPath"/>, as a remote authentication handler's callback does).
+/// </summary>
+internal static class RenewalApp
+{
+    public const string None = "(none)";
+    public const string SingleSignOnPath = "/sso-callback";
+
+    public static Task<GuardHost> StartAsync(RenewalAppSetup setup)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["StateGuard:Mode"] = "Enforce",
+            ["StateGuard:Session:StoreTimeout"] = setup.StoreTimeout,
+            ["StateGuard:Session:RenewAtSignIn"] = setup.RenewAtSignIn ? "true" : "false",
+        };
+        var keep = setup.Keep ?? Array.Empty<string>();
+        for (var i = 0; i < keep.Length; i++)
+        {
+            configuration["StateGuard:Session:KeepAtSignIn:" + i] = keep[i];
+        }
+
+        return GuardHost.StartAsync(
+            Endpoints,
+            configuration,
+            services: b =>
+            {
+                b.Services.AddStackExchangeRedisCache(o =>
+                {
+                    o.InstanceName = setup.Instance;
+                    o.ConfigurationOptions = new ConfigurationOptions
+                    {
+                        EndPoints = { { System.Net.IPAddress.Loopback, setup.Redis.Port } },
+                        AbortOnConnectFail = false,
+                        ConnectTimeout = 1000,
+                        SyncTimeout = 1000,
+                        AsyncTimeout = 1000,
+                    };
+                });
+                b.Services.AddSession();
+                b.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+            },
+            pipeline: app =>
+            {
+                app.UseStateGuard();
+
+                // A sign-in before UseSession, as an external login's callback does inside UseAuthentication.
+                app.Use(async (context, next) =>
+                {
+                    if (context.Request.Path == SingleSignOnPath)
+                    {
+                        await context.SignInAsync(Principal("sso"));
+                    }
+
+                    await next(context);
+                });
+                app.UseSession();
+                app.UseAuthentication();
+            });
+    }
+
+    public static ClaimsPrincipal Principal(string name) =>
+        new(new ClaimsIdentity(new[] { new Claim(ClaimTypes.Name, name) }, CookieAuthenticationDefaults.AuthenticationScheme));
+
+    private static void Endpoints(WebApplication app)
+    {
+        app.MapGet("/set", async (HttpContext c, string key, string value) =>
+        {
+            await c.Session.LoadAsync();
+            c.Session.SetString(key, value);
+            return "set";
+        });
+        app.MapGet("/get", async (HttpContext c, string key) =>
+        {
+            await c.Session.LoadAsync();
+            return c.Session.GetString(key) ?? None;
+        });
+        app.MapGet("/add", async (HttpContext c, string item) =>
+        {
+            await c.Session.LoadAsync();
+            var cart = c.Session.GetString("cart");
+            c.Session.SetString("cart", cart is null ? item : cart + "," + item);
+            return "added";
+        });
+        app.MapGet("/keys", async (HttpContext c) =>
+        {
+            await c.Session.LoadAsync();
+            return string.Join(",", c.Session.Keys.Order(StringComparer.Ordinal));
+        });
+        app.MapGet("/login", async (HttpContext c, string user, string? item) =>
+        {
+            // The reference taken before the sign-in sees the renewed session too.
+            var before = c.Session;
+            await c.SignInAsync(Principal(user));
+            c.Session.SetString("profile", "account of " + user);
+            if (item is not null)
+            {
+                var cart = before.GetString("cart");
+                before.SetString("cart", cart is null ? item : cart + "," + item);
+            }
+
+            return "signed in";
+        });
+        app.MapGet(SingleSignOnPath, async (HttpContext c) =>
+        {
+            await c.Session.LoadAsync();
+            c.Session.SetString("profile", "account of sso");
+            return "signed in";
+        });
+        app.MapGet("/elevate", async (HttpContext c) =>
+        {
+            await c.RenewSessionAsync();
+            c.Session.SetString("role", "admin");
+            return "elevated";
+        });
+    }
+}
