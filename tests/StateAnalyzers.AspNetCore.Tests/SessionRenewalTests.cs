@@ -117,6 +117,30 @@ public sealed class SessionRenewalTests
         Assert.Contains("account of ada", System.Text.Encoding.UTF8.GetString((byte[])record!), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_request_with_the_old_cookie_that_writes_after_the_sign_in_cannot_bring_the_old_session_back()
+    {
+        var instance = NewInstance();
+        var gates = new RaceGates();
+        await using var host = await RenewalApp.StartAsync(new RenewalAppSetup(_redis.Server, instance), gates);
+        var jar = new CookieJar();
+        await host.GetAsync("/set?key=cart&value=planted", jar);
+        var old = jar.Copy();
+        var oldKey = host.SessionKey(old);
+        var gate = gates.Get("race");
+
+        var write = host.GetAsync("/slow-add?item=late&race=race", old.Copy());
+        await gate.Loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("signed in", await TextAsync(host, "/login?user=ada", jar));
+        gate.SignedOut.SetResult();
+
+        Assert.Equal("added", await (await write).Content.ReadAsStringAsync());
+        Assert.False(await _redis.Server.Database.KeyExistsAsync(instance + oldKey));
+        Assert.Equal(string.Empty, await TextAsync(host, "/keys", old));
+        Assert.Equal("profile", await TextAsync(host, "/keys", jar));
+        Assert.Equal(new[] { instance + host.SessionKey(jar) }, _redis.Server.Records(instance));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -16,14 +16,15 @@ internal sealed record RenewalAppSetup(
 /// <summary>
 /// An app on Redis whose endpoints read and write single session keys, sign in in several ways (writing to the session
 /// after the sign-in, through HttpContext.Session and through a reference taken before it), renew at a role elevation, and
-/// sign in before UseSession (<see cref="SingleSignOnPath"/>, as a remote authentication handler's callback does).
+/// sign in before UseSession (<see cref="SingleSignOnPath"/>, as a remote authentication handler's callback does), and
+/// hold a cart write between its load and its write until the test has signed in (<c>/slow-add</c>).
 /// </summary>
 internal static class RenewalApp
 {
     public const string None = "(none)";
     public const string SingleSignOnPath = "/sso-callback";
 
-    public static Task<GuardHost> StartAsync(RenewalAppSetup setup)
+    public static Task<GuardHost> StartAsync(RenewalAppSetup setup, RaceGates? gates = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -38,7 +39,7 @@ internal static class RenewalApp
         }
 
         return GuardHost.StartAsync(
-            Endpoints,
+            app => Endpoints(app, gates),
             configuration,
             services: b =>
             {
@@ -79,8 +80,19 @@ internal static class RenewalApp
     public static ClaimsPrincipal Principal(string name) =>
         new(new ClaimsIdentity(new[] { new Claim(ClaimTypes.Name, name) }, CookieAuthenticationDefaults.AuthenticationScheme));
 
-    private static void Endpoints(WebApplication app)
+    private static void Endpoints(WebApplication app, RaceGates? gates)
     {
+        app.MapGet("/slow-add", async (HttpContext c, string item, string race) =>
+        {
+            // Loads the session, lets the test sign in with the same cookie meanwhile, then writes.
+            await c.Session.LoadAsync();
+            var cart = c.Session.GetString("cart");
+            var gate = gates!.Get(race);
+            gate.Loaded.TrySetResult();
+            await gate.SignedOut.Task;
+            c.Session.SetString("cart", cart is null ? item : cart + "," + item);
+            return "added";
+        });
         app.MapGet("/set", async (HttpContext c, string key, string value) =>
         {
             await c.Session.LoadAsync();
