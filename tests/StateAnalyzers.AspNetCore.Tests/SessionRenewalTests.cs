@@ -287,6 +287,28 @@ public sealed class SessionRenewalTests
     }
 
     [Fact]
+    public async Task A_cookie_re_issued_inside_OnValidatePrincipal_is_not_a_login_and_keeps_the_session()
+    {
+        var instance = NewInstance();
+        await using var host = await RenewalApp.StartAsync(new RenewalAppSetup(_redis.Server, instance));
+        var jar = new CookieJar();
+        await host.GetAsync("/login?user=ada", jar);
+        var key = host.SessionKey(jar);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/get?key=profile");
+        request.Headers.Add(RenewalApp.ReissueHeader, "1");
+        jar.AddTo(request);
+        var response = await host.Client().SendAsync(request);
+        jar.Take(response);
+
+        Assert.Equal("account of ada", await response.Content.ReadAsStringAsync());
+        Assert.Contains(SetCookies.Of(response), c => c.Name == ".AspNetCore.Cookies");
+        Assert.DoesNotContain(SetCookies.Of(response), c => c.Name == SessionCookie);
+        Assert.Equal(key, host.SessionKey(jar));
+        Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE008);
+    }
+
+    [Fact]
     public async Task A_first_visit_login_keeps_its_never_sent_session_id()
     {
         var instance = NewInstance();

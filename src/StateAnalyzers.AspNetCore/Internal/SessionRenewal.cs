@@ -20,6 +20,7 @@ namespace StateAnalyzers.AspNetCore.Internal;
 internal sealed class SessionRenewal
 {
     private static readonly object Renewed = new();
+    private static readonly object Authenticating = new();
 
     private readonly StateGuardRuntime _runtime;
     private readonly SessionRevocations _revocations;
@@ -34,12 +35,21 @@ internal sealed class SessionRenewal
         _atSignIn = options.Value.Session.RenewAtSignIn;
     }
 
-    /// <summary>After a successful sign-in: renews once per request, unless renewal at sign-in is off or the scheme's
-    /// sign-in is not a login (the external and two-factor schemes).</summary>
+    /// <summary>Marks the request as inside an authentication; false when it already was (a nested call).</summary>
+    public static bool BeginAuthentication(HttpContext context) => context.Items.TryAdd(Authenticating, Authenticating);
+
+    public static void EndAuthentication(HttpContext context) => context.Items.Remove(Authenticating);
+
+    /// <summary>
+    /// After a successful sign-in: renews once per request, unless renewal at sign-in is off, the scheme's sign-in is not
+    /// a login (the external and two-factor schemes), or the sign-in runs inside an authentication (a cookie
+    /// authentication event that re-issues the cookie of a user who is already signed in, which the analyzer does not
+    /// report either; renewing there would renew the session at every request that validates the cookie).
+    /// </summary>
     public Task AtSignInAsync(HttpContext context, string? scheme)
     {
         var mode = _runtime.Settings.Mode(RuleIds.STATE008);
-        if (!_atSignIn || mode == StateGuardMode.Off || context.Items.ContainsKey(Renewed) ||
+        if (!_atSignIn || mode == StateGuardMode.Off || context.Items.ContainsKey(Renewed) || context.Items.ContainsKey(Authenticating) ||
             (scheme is not null && _runtime.Settings.SignOutSchemesKeepingSession.Contains(scheme)))
         {
             return Task.CompletedTask;

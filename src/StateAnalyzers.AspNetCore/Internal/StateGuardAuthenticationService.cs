@@ -24,7 +24,22 @@ internal sealed class StateGuardAuthenticationService : IAuthenticationService
 
     public IAuthenticationService Inner => _inner;
 
-    public Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme) => _inner.AuthenticateAsync(context, scheme);
+    public async Task<AuthenticateResult> AuthenticateAsync(HttpContext context, string? scheme)
+    {
+        // A sign-in inside an authentication (a cookie re-issued in OnValidatePrincipal) is not a login: see SessionRenewal.
+        var outermost = SessionRenewal.BeginAuthentication(context);
+        try
+        {
+            return await _inner.AuthenticateAsync(context, scheme).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (outermost)
+            {
+                SessionRenewal.EndAuthentication(context);
+            }
+        }
+    }
 
     public Task ChallengeAsync(HttpContext context, string? scheme, AuthenticationProperties? properties) =>
         _inner.ChallengeAsync(context, scheme, properties);

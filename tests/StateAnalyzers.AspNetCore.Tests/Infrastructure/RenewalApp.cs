@@ -24,6 +24,9 @@ internal static class RenewalApp
     public const string None = "(none)";
     public const string SingleSignOnPath = "/sso-callback";
 
+    /// <summary>A request with this header has its authentication cookie re-issued in OnValidatePrincipal.</summary>
+    public const string ReissueHeader = "X-Reissue";
+
     public static Task<GuardHost> StartAsync(RenewalAppSetup setup, RaceGates? gates = null)
     {
         var configuration = new Dictionary<string, string?>
@@ -56,7 +59,14 @@ internal static class RenewalApp
                     };
                 });
                 b.Services.AddSession();
-                b.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+                b.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+                    o.Events.OnValidatePrincipal = async context =>
+                    {
+                        if (context.HttpContext.Request.Headers.ContainsKey(ReissueHeader))
+                        {
+                            await context.HttpContext.SignInAsync(context.Principal!);
+                        }
+                    });
             },
             pipeline: app =>
             {
