@@ -243,6 +243,26 @@ public sealed class SessionRenewalTests
     }
 
     [Fact]
+    public async Task Report_mode_logs_the_sign_in_that_keeps_the_session_and_changes_nothing()
+    {
+        var instance = NewInstance();
+        await using var host = await RenewalApp.StartAsync(new RenewalAppSetup(_redis.Server, instance, Mode: "Report"));
+        var jar = new CookieJar();
+        await host.GetAsync("/set?key=cart&value=book", jar);
+        var keyBefore = host.SessionKey(jar);
+
+        var login = await host.GetAsync("/login?user=ada", jar);
+
+        Assert.DoesNotContain(SetCookies.Of(login), c => c.Name == SessionCookie);
+        Assert.Equal(keyBefore, host.SessionKey(jar));
+        Assert.Equal("book", await TextAsync(host, "/get?key=cart", jar));
+        var reported = Assert.Single(host.Logs.Guard, r => r.EventId.Name == RuleIds.STATE008);
+        Assert.Equal(StateGuardTelemetry.EventId(RuleIds.STATE008, GuardAction.Reported), reported.EventId.Id);
+        Assert.Equal(LogLevel.Information, reported.Level);
+        Assert.Equal(1, host.Metrics.Count(RuleIds.STATE008, "reported"));
+    }
+
+    [Fact]
     public async Task RenewSessionAsync_renews_at_a_role_elevation_outside_any_sign_in()
     {
         var instance = NewInstance();

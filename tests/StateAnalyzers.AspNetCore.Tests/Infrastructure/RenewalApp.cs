@@ -5,13 +5,14 @@ using StackExchange.Redis;
 
 namespace StateAnalyzers.AspNetCore.Tests.Infrastructure;
 
-/// <summary>How the renewal app is configured: its Redis, the keys kept at sign-in, renewal on or off, a pre-session sign-in.</summary>
+/// <summary>How the renewal app is configured: its Redis, the keys kept at sign-in, renewal on or off, STATE008's mode.</summary>
 internal sealed record RenewalAppSetup(
     RedisServer Redis,
     string Instance,
     string[]? Keep = null,
     bool RenewAtSignIn = true,
-    string StoreTimeout = "00:00:01");
+    string StoreTimeout = "00:00:01",
+    string? Mode = null);
 
 /// <summary>
 /// An app on Redis whose endpoints read and write single session keys, sign in in several ways (writing to the session
@@ -35,6 +36,11 @@ internal static class RenewalApp
             ["StateGuard:Session:StoreTimeout"] = setup.StoreTimeout,
             ["StateGuard:Session:RenewAtSignIn"] = setup.RenewAtSignIn ? "true" : "false",
         };
+        if (setup.Mode is not null)
+        {
+            configuration["StateGuard:Rules:STATE008:Mode"] = setup.Mode;
+        }
+
         var keep = setup.Keep ?? Array.Empty<string>();
         for (var i = 0; i < keep.Length; i++)
         {
