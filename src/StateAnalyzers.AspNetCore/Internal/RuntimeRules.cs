@@ -22,9 +22,18 @@ internal static class RuntimeRules
     /// </summary>
     public static int IndexOf(string ruleId)
     {
+        // References first: comparing the text of every earlier ID (same length, same prefix) costs more than the look-up.
         for (var index = 0; index < All.Count; index++)
         {
-            if (ReferenceEquals(All[index].Id, ruleId) || All[index].Id == ruleId)
+            if (ReferenceEquals(All[index].Id, ruleId))
+            {
+                return index;
+            }
+        }
+
+        for (var index = 0; index < All.Count; index++)
+        {
+            if (All[index].Id == ruleId)
             {
                 return index;
             }

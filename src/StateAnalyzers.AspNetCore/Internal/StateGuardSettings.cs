@@ -26,6 +26,7 @@ internal sealed class StateGuardSettings
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
         MaxCookieBytes = value.MaxCookieBytes;
         SecurePolicy = value.SecurePolicy;
+        LogRepeatInterval = value.LogRepeatInterval;
         SensitiveWords = Catalogue.SensitiveWords.Secrets
             .Concat(Catalogue.SensitiveWords.PersonalData)
             .Concat(value.AdditionalSensitiveNames)
@@ -66,6 +67,9 @@ internal sealed class StateGuardSettings
     public int MaxCookieBytes { get; }
 
     public StateGuardSecurePolicy SecurePolicy { get; }
+
+    /// <summary>How long repeats of a cookie action are summed instead of logged; zero logs every action.</summary>
+    public TimeSpan LogRepeatInterval { get; }
 
     public IReadOnlyList<string> SensitiveWords { get; }
 
