@@ -72,6 +72,9 @@ public sealed class OptionsTests
         { "StateGuard:Mode", "Report,Enforce", "StateGuard:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
         { "StateGuard:Rules:STATE004:Mode", "Report,Enforce", "StateGuard:Rules:STATE004:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
         { "StateGuard:Mdoe", "Report", "'Mdoe'" },
+        { "StateGuard:LogRepeatInterval", "-00:00:01", "StateGuard:LogRepeatInterval is -00:00:01; it must be zero (log every action) or more, and at most 01:00:00" },
+        { "StateGuard:LogRepeatInterval", "02:00:00", "StateGuard:LogRepeatInterval is 02:00:00; it must be zero (log every action) or more, and at most 01:00:00" },
+        { "StateGuard:LogRepeatInterval", "often", "StateGuard:LogRepeatInterval" },
     };
 
     [Theory]

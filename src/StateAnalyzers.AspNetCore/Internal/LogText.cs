@@ -68,14 +68,10 @@ internal static class LogText
         return escaped.ToString();
     }
 
-    /// <summary>A summary period for people, to the second: <c>5 minutes</c>, <c>1 minute 30 seconds</c>, <c>1 hour</c>.</summary>
+    /// <summary>A summary period for people, to the nearest second (at least one): <c>5 minutes</c>, <c>1 minute 30 seconds</c>.</summary>
     public static string Period(TimeSpan period)
     {
-        var seconds = (long)Math.Floor(period.TotalSeconds);
-        if (seconds < 1)
-        {
-            return "less than a second";
-        }
+        var seconds = Math.Max(1, (long)Math.Round(period.TotalSeconds, MidpointRounding.AwayFromZero));
 
         var parts = new List<string>(3);
         Add(parts, seconds / 3600, "hour");
