@@ -188,7 +188,14 @@ internal sealed class LogThrottle : IDisposable
             }
         }
 
-        Write(lines);
+        try
+        {
+            Write(lines);
+        }
+        catch (Exception)
+        {
+            // A logging provider that throws on the timer's thread would end the process; the counts are in the meter.
+        }
     }
 
     /// <summary>Under the lock: takes every slot's repeats for a summary. At the end of a period, a slot without repeats
