@@ -72,6 +72,20 @@ public sealed class StateGuardOptions
         IdentityConstants.TwoFactorRememberMeScheme,
     };
 
+    /// <summary>The default <see cref="LogRepeatInterval"/>: five minutes.</summary>
+    public static readonly TimeSpan DefaultLogRepeatInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest allowed <see cref="LogRepeatInterval"/>: one hour, so an ongoing problem is said at least hourly.</summary>
+    public static readonly TimeSpan MaximumLogRepeatInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long repeats of a cookie action are summed instead of logged. The first action of a rule (fixed, reported,
+    /// dropped) on a cookie name is logged; its repeats in the period that follows are counted in the meter and written
+    /// as one summary line at the end of the period (and at shutdown). Sign-out events (STATE003) are never held back.
+    /// Zero logs every action. Default 5 minutes; at most 1 hour.
+    /// </summary>
+    public TimeSpan LogRepeatInterval { get; set; } = DefaultLogRepeatInterval;
+
     /// <summary>STATE003: how the session store is treated at sign-out and when it fails (<c>StateGuard:Session</c>).</summary>
     public StateGuardSessionOptions Session { get; } = new();
 

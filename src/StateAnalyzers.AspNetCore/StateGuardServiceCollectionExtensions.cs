@@ -43,7 +43,9 @@ public static class StateGuardServiceCollectionExtensions
             services.TryAddSingleton(static provider => new StateGuardEvents(
                 provider.GetRequiredService<ILoggerFactory>(),
                 provider.GetService<IMeterFactory>(),
-                provider.GetRequiredService<StateGuardSettings>().MaxCookieBytes));
+                provider.GetRequiredService<StateGuardSettings>().MaxCookieBytes,
+                provider.GetService<TimeProvider>(),
+                provider.GetRequiredService<StateGuardSettings>().LogRepeatInterval));
             services.TryAddSingleton(static provider => new StateGuardRuntime(
                 provider.GetRequiredService<StateGuardSettings>(),
                 provider.GetRequiredService<StateGuardEvents>(),

@@ -89,6 +89,9 @@ public sealed class OptionsTests
         { "StateGuard:Session:StoreTimeout", "2s", "StateGuard:Session:StoreTimeout is '2s', which is not a time span" },
         { "StateGuard:ExemptCookies", "legacy", "StateGuard:ExemptCookies is 'legacy', but it is a list; give its items as StateGuard:ExemptCookies:0" },
         { "StateGuard:Session", "on", "StateGuard:Session is 'on', but it is a section of options" },
+        { "StateGuard:LogRepeatInterval", "-00:00:01", "StateGuard:LogRepeatInterval is -00:00:01; it must be zero (log every action) or more, and at most 01:00:00" },
+        { "StateGuard:LogRepeatInterval", "02:00:00", "StateGuard:LogRepeatInterval is 02:00:00; it must be zero (log every action) or more, and at most 01:00:00" },
+        { "StateGuard:LogRepeatInterval", "often", "StateGuard:LogRepeatInterval is 'often', which is not a time span" },
     };
 
     [Theory]

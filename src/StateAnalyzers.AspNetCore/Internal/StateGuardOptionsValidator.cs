@@ -34,6 +34,12 @@ internal sealed class StateGuardOptionsValidator : IValidateOptions<StateGuardOp
                          $"(the browser limit, and the default, is {RuleCatalog.MaxCookieBytes}).");
         }
 
+        if (options.LogRepeatInterval < TimeSpan.Zero || options.LogRepeatInterval > StateGuardOptions.MaximumLogRepeatInterval)
+        {
+            failures.Add($"{section}:LogRepeatInterval is {options.LogRepeatInterval}; it must be zero (log every action) or more, " +
+                         $"and at most {StateGuardOptions.MaximumLogRepeatInterval} (the default is {StateGuardOptions.DefaultLogRepeatInterval}).");
+        }
+
         foreach (var (id, rule) in options.Rules)
         {
             if (!RuntimeRules.IsRuntimeRule(id))

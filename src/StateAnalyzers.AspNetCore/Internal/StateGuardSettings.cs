@@ -27,6 +27,7 @@ internal sealed class StateGuardSettings
         MaxCookieBytes = value.MaxCookieBytes;
         MaxAuthLifetime = value.MaxAuthLifetime;
         SecurePolicy = value.SecurePolicy;
+        LogRepeatInterval = value.LogRepeatInterval;
         SensitiveWords = Catalogue.SensitiveWords.Secrets
             .Concat(Catalogue.SensitiveWords.PersonalData)
             .Concat(value.AdditionalSensitiveNames)
@@ -74,6 +75,9 @@ internal sealed class StateGuardSettings
     public TimeSpan MaxAuthLifetime { get; }
 
     public StateGuardSecurePolicy SecurePolicy { get; }
+
+    /// <summary>How long repeats of a cookie action are summed instead of logged; zero logs every action.</summary>
+    public TimeSpan LogRepeatInterval { get; }
 
     public IReadOnlyList<string> SensitiveWords { get; }
 
