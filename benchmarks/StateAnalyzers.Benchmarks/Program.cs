@@ -9,6 +9,7 @@ namespace StateAnalyzers.Benchmarks;
 /// <c>--allocation-types [files] [set]</c>: the types a set allocates beyond the floor, sampled.
 /// <c>--name-filter [files] [userFiles]</c>: files and calls the pipeline name filter lets through, old filter and new.
 /// <c>--allocations [files] [sets]</c>: bytes allocated per analysis for each set (or the named ones) against the floor, quickly.
+/// <c>--request-cpu [cookies] [rounds]</c>: the request pipelines timed by thread CPU time, interleaved (shared machines).
 /// <c>--write-project DIR [files]</c>: the corpus as a web project on disk, for the tool and build timings.
 /// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
 /// </summary>
@@ -46,6 +47,13 @@ public static class Program
         if (args.Length > 0 && args[0] == "--allocation-types")
         {
             return AllocationTypes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500, args.Length > 2 ? args[2] : "StateAnalyzers", 40);
+        }
+
+        if (args.Length > 0 && args[0] == "--request-cpu")
+        {
+            return Runtime.RequestCpuTime.Run(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

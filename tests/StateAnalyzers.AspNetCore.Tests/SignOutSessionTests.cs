@@ -49,6 +49,23 @@ public sealed class SignOutSessionTests
     }
 
     [Fact]
+    public async Task Every_sign_out_is_logged_even_within_the_log_repeat_interval()
+    {
+        await using var host = await StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var jar = new CookieJar();
+            await host.GetAsync("/login", jar);
+            await host.GetAsync("/cart", jar);
+            Assert.True((await host.GetAsync("/logout", jar)).IsSuccessStatusCode);
+        }
+
+        // STATE003 is an audit trail of logouts: one line per sign-out, never summed (the cookie rules are).
+        Assert.Equal(3, host.Logs.Guard.Count(r => r.EventId.Name == RuleIds.STATE003));
+        Assert.Equal(3, host.Metrics.Count(RuleIds.STATE003, "cleared"));
+    }
+
+    [Fact]
     public async Task Signing_out_of_the_external_scheme_is_not_a_logout_and_keeps_the_session()
     {
         await using var host = await StartAsync();

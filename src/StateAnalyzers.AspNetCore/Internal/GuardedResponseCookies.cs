@@ -60,7 +60,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
 
         // Judged against the defaults of ResponseCookies.Append(key, value): one shared instance, which Prepare only
         // reads (a fix is made on a copy), so the common path allocates no options of its own.
-        var written = _runtime.Prepare(_context, key, value, AppendDefaults, out var fixes);
+        var written = _runtime.Prepare(_context, key, value, AppendDefaults, out var fixes, out var content);
         if (ReferenceEquals(written, AppendDefaults))
         {
             Inner.Append(key, value);
@@ -70,16 +70,17 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             Inner.Append(key, value, written);
         }
 
-        Written(key, value, AppendDefaults, written, fixes);
+        Written(key, value, AppendDefaults, written, fixes, content);
     }
 
     public void Append(string key, string value, CookieOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var fixes = AttributeFixes.None;
-        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.Prepare(_context, key, value, options, out fixes) : options;
+        var content = ContentVerdict.NotJudged;
+        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.Prepare(_context, key, value, options, out fixes, out content) : options;
         Inner.Append(key, value, written);
-        Written(key, value, options, written, fixes);
+        Written(key, value, options, written, fixes, content);
     }
 
     public void Append(ReadOnlySpan<KeyValuePair<string, string>> keyValuePairs, CookieOptions options)
@@ -128,15 +129,15 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
         Inner.Delete(key, _runtime.Settings.AnyAttributeEnforced ? CookieDeletes.Repair(_runtime.Settings, key, options) : options);
     }
 
-    /// <summary>The cookie is in the response: its fixes are logged now, and it is judged for the audit.</summary>
-    private void Written(string key, string value, CookieOptions given, CookieOptions written, AttributeFixes fixes)
+    /// <summary>The cookie is in the response: its fixes are counted and logged now, and it is judged for the audit.</summary>
+    private void Written(string key, string value, CookieOptions given, CookieOptions written, AttributeFixes fixes, ContentVerdict content)
     {
         if (fixes != AttributeFixes.None)
         {
             _runtime.ReportFixes(_context, key, value, fixes, given.SameSite == SameSiteMode.None);
         }
 
-        Judge(key, value, written);
+        Judge(key, value, written, content);
     }
 
     /// <summary>
@@ -144,7 +145,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
     /// header back: remembered when the framework's own cookies wrote it (another feature may change the header) and every
     /// rule that is on would leave it alone. Chunked series, and anything after one starts, are left to the audit.
     /// </summary>
-    private void Judge(string key, string value, CookieOptions written)
+    private void Judge(string key, string value, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
     {
         if (_seriesStarted || (_innerFeature is not null && _innerFeature is not ResponseCookiesFeature))
         {
@@ -163,7 +164,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             return;
         }
 
-        if (_runtime.IsClean(_context, key, value, header, written))
+        if (_runtime.IsClean(_context, key, value, header, written, content))
         {
             _judged.Add(header);
         }

@@ -68,6 +68,26 @@ internal static class LogText
         return escaped.ToString();
     }
 
+    /// <summary>A summary period for people, to the nearest second (at least one): <c>5 minutes</c>, <c>1 minute 30 seconds</c>.</summary>
+    public static string Period(TimeSpan period)
+    {
+        var seconds = Math.Max(1, (long)Math.Round(period.TotalSeconds, MidpointRounding.AwayFromZero));
+
+        var parts = new List<string>(3);
+        Add(parts, seconds / 3600, "hour");
+        Add(parts, seconds / 60 % 60, "minute");
+        Add(parts, seconds % 60, "second");
+        return string.Join(" ", parts);
+
+        static void Add(List<string> parts, long value, string unit)
+        {
+            if (value > 0)
+            {
+                parts.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + unit + (value == 1 ? string.Empty : "s"));
+            }
+        }
+    }
+
     /// <summary>C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the backslash that escapes them.</summary>
     private static bool NeedsEscape(char c) => c < ' ' || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029' or '\\';
 }

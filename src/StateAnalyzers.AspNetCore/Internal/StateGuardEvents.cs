@@ -13,6 +13,8 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] CookieHoles = { "CookieName", "Reason" };
     private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
     private static readonly string[] SignOutHoles = { "SignOut" };
+    private static readonly string[] SignInHoles = { "SignIn" };
+    private static readonly string[] LifetimeHoles = { "CookieName", "Cookie", "Lifetime", "Maximum", "Option" };
 
     private readonly ILogger _logger;
     private readonly Counter<long> _actions;
@@ -26,9 +28,18 @@ internal sealed class StateGuardEvents : IDisposable
     private readonly Dictionary<(string RuleId, string Variant, GuardAction Action), Definition> _variants = new();
     private readonly int _limit;
 
-    public StateGuardEvents(ILoggerFactory loggerFactory, IMeterFactory? meterFactory, int limit)
+    /// <summary>Which cookie actions are logged now and which only counted and summed (see <see cref="LogThrottle"/>).</summary>
+    private readonly LogThrottle _throttle;
+
+    /// <param name="loggerFactory">The app's logging.</param>
+    /// <param name="meterFactory">The app's meters; without one, the events own their meter.</param>
+    /// <param name="limit">STATE002's limit, for its message.</param>
+    /// <param name="timeProvider">The clock of the summary periods; the system clock by default.</param>
+    /// <param name="repeatInterval">The summary period of repeated cookie actions; zero (the default) logs every action.</param>
+    public StateGuardEvents(ILoggerFactory loggerFactory, IMeterFactory? meterFactory, int limit, TimeProvider? timeProvider = null, TimeSpan repeatInterval = default)
     {
         _limit = limit;
+        _throttle = new LogThrottle(timeProvider ?? TimeProvider.System, repeatInterval, RuntimeRules.All.Count * ActionCount, WriteSummary);
         _logger = loggerFactory.CreateLogger(StateGuardTelemetry.LogCategory);
         Meter meter;
         if (meterFactory is null)
@@ -70,7 +81,11 @@ internal sealed class StateGuardEvents : IDisposable
 
     public ILogger Logger => _logger;
 
-    /// <summary>A cookie rule's action on one cookie.</summary>
+    /// <summary>The actions on one cookie, decided before any is logged: look the cookie up once, then
+    /// <see cref="CookieActions.Count"/> each action and <see cref="Write"/> those it says to log now.</summary>
+    public CookieActions ForCookie(string cookieName) => new(this, _throttle.For(cookieName));
+
+    /// <summary>A cookie rule's action on one cookie: counted, and logged unless it repeats one already logged in this period.</summary>
     public void Cookie(
         string ruleId,
         GuardAction action,
@@ -80,8 +95,23 @@ internal sealed class StateGuardEvents : IDisposable
         string outcome,
         string variant = RuleCatalog.DefaultVariant)
     {
+        if (ForCookie(cookieName).Count(ruleId, action))
+        {
+            Write(ruleId, action, cookieName, cookieLength, reason, outcome, variant);
+        }
+    }
+
+    /// <summary>Logs a cookie action already counted (<see cref="CookieActions.Count"/> returned true).</summary>
+    public void Write(
+        string ruleId,
+        GuardAction action,
+        string cookieName,
+        int cookieLength,
+        string reason,
+        string outcome,
+        string variant = RuleCatalog.DefaultVariant)
+    {
         var definition = Find(ruleId, variant, action);
-        Count(ruleId, definition);
         if (!_logger.IsEnabled(definition.Level))
         {
             return;
@@ -92,6 +122,31 @@ internal sealed class StateGuardEvents : IDisposable
             : new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), reason, outcome, cookieLength };
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
         _logger.Log(definition.Level, definition.EventId, definition.Template, args);
+#pragma warning restore CA2254
+    }
+
+    /// <summary>STATE009's action on one cookie: which cookie it is, how long the browser would keep it, the maximum.</summary>
+    public void Lifetime(
+        GuardAction action,
+        string cookieName,
+        int cookieLength,
+        string cookie,
+        string lifetime,
+        string maximum,
+        string option,
+        string outcome)
+    {
+        var ruleId = RuleIds.STATE009;
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
+        Count(ruleId, definition);
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template,
+            ruleId, definition.ActionName, LogText.CookieName(cookieName), cookie, lifetime, maximum, option, outcome, cookieLength);
 #pragma warning restore CA2254
     }
 
@@ -106,7 +161,85 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning restore CA2254
     }
 
-    public void Dispose() => _ownedMeter?.Dispose();
+    /// <summary>STATE008's action at one sign-in, or at a renewal the app asked for.</summary>
+    public void Renewal(GuardAction action, string signIn, string outcome, Exception? exception = null)
+    {
+        var ruleId = RuleIds.STATE008;
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
+        Count(ruleId, definition);
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signIn, outcome);
+#pragma warning restore CA2254
+    }
+
+
+    /// <summary>Writes the repeats still counted (at host shutdown, the container disposes the events before the logger
+    /// factory), then releases the meter the events own.</summary>
+    public void Dispose()
+    {
+        _throttle.Dispose();
+        _ownedMeter?.Dispose();
+    }
+
+    /// <summary>One line for the repeats of one kind of action on one cookie name over a period: same level and event id
+    /// as the action's own line, the count in <c>Repeats</c>.</summary>
+    private void WriteSummary(LogThrottle.Summary summary)
+    {
+        var ruleIndex = summary.Slot / ActionCount;
+        var ruleId = RuntimeRules.All[ruleIndex].Id;
+        var definition = _defaults[ruleIndex][summary.Slot % ActionCount];
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+        var period = LogText.Period(summary.Period);
+        if (summary.CookieName is { } name)
+        {
+            _logger.Log(definition.Level, definition.EventId, summary.Repeats == 1 ? RepeatTemplate : RepeatsTemplate,
+                ruleId, definition.ActionName, summary.Repeats, LogText.CookieName(name), period);
+        }
+        else
+        {
+            _logger.Log(definition.Level, definition.EventId, OtherNamesTemplate,
+                ruleId, definition.ActionName, summary.Repeats, period, LogThrottle.NameLimit);
+        }
+    }
+
+    private const string RepeatTemplate = "{RuleId} {Action} {Repeats:N0} more time for cookie '{CookieName}' in the last {Period}";
+    private const string RepeatsTemplate = "{RuleId} {Action} {Repeats:N0} more times for cookie '{CookieName}' in the last {Period}";
+    private const string OtherNamesTemplate =
+        "{RuleId} {Action} {Repeats:N0} more times for cookies of other names in the last {Period} (more than {NameLimit} cookie names were being counted)";
+
+    private int Slot(string ruleId, GuardAction action)
+    {
+        var index = RuntimeRules.IndexOf(ruleId);
+        return index >= 0
+            ? (index * ActionCount) + (int)action
+            : throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
+    }
+
+    /// <summary>The actions on one cookie (see <see cref="ForCookie"/>): one look-up of the cookie's name for all of them.</summary>
+    internal readonly struct CookieActions
+    {
+        private readonly StateGuardEvents _events;
+        private readonly LogThrottle.Entry? _entry;
+
+        public CookieActions(StateGuardEvents events, LogThrottle.Entry? entry)
+        {
+            _events = events;
+            _entry = entry;
+        }
+
+        /// <summary>Counts the action in the meter; true when it is to be logged now (the first of its kind on this cookie
+        /// name in the period, or every one when repeats are not summed).</summary>
+        public bool Count(string ruleId, GuardAction action)
+        {
+            var slot = _events.Slot(ruleId, action);
+            _events.Count(ruleId, _events._defaults[slot / ActionCount][(int)action]);
+            return _events._throttle.ShouldLog(_entry, slot);
+        }
+    }
 
     /// <summary>Every cookie event looks its definition up: by the rule's place in a six-entry list, not by hashing strings.</summary>
     private Definition Find(string ruleId, string variant, GuardAction action)
@@ -151,6 +284,8 @@ internal sealed class StateGuardEvents : IDisposable
             {
                 RuleIds.STATE002 => SizeHoles,
                 RuleIds.STATE003 => SignOutHoles,
+                RuleIds.STATE008 => SignInHoles,
+                RuleIds.STATE009 => LifetimeHoles,
                 _ => CookieHoles,
             };
             // Cookie names are quoted, as the analyzers quote them in the same messages.
@@ -161,7 +296,7 @@ internal sealed class StateGuardEvents : IDisposable
                 message = message.Replace("{" + i + "}", hole, StringComparison.Ordinal);
             }
 
-            Template = holes == SignOutHoles
+            Template = holes == SignOutHoles || holes == SignInHoles
                 ? "{RuleId} {Action}: " + message + " [{Outcome}]"
                 : "{RuleId} {Action}: " + message + " [{Outcome}; cookie length {CookieLength}]";
         }

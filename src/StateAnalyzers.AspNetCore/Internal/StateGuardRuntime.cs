@@ -13,12 +13,18 @@ internal sealed class StateGuardRuntime
     private const string ReportedOutcome = "reported only, the response is unchanged";
     private const string DroppedOutcome = "removed the cookie from the response";
 
-    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null, SecretValues? values = null)
+    public StateGuardRuntime(
+        StateGuardSettings settings,
+        StateGuardEvents events,
+        TimeProvider? timeProvider = null,
+        SecretValues? values = null,
+        AuthAndSessionCookies? lifetimeCookies = null)
     {
         Settings = settings;
         Events = events;
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
+        Lifetimes = new LifetimeCap(settings, events, lifetimeCookies ?? AuthAndSessionCookies.None);
     }
 
     public StateGuardSettings Settings { get; }
@@ -29,23 +35,28 @@ internal sealed class StateGuardRuntime
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>STATE009: the lifetime of the authentication and session cookies.</summary>
+    public LifetimeCap Lifetimes { get; }
+
     /// <summary>
     /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
     /// enforced attribute rule applies (the caller's instance, which may be shared, is never changed), and in
     /// <paramref name="fixes"/> what was added, for <see cref="ReportFixes"/> once the cookie is written. A delete is never
     /// judged (only repaired so the browser accepts it, see <see cref="CookieDeletes"/>); a cookie that the audit will drop
     /// or that is part of a chunked series is left to the audit, so it is logged once, as what finally happens to it.
+    /// <paramref name="content"/> is the verdict on the content when it was judged here, for <see cref="IsClean"/>.
     /// </summary>
-    public CookieOptions Prepare(HttpContext context, string name, string value, CookieOptions options, out AttributeFixes fixes)
+    public CookieOptions Prepare(HttpContext context, string name, string value, CookieOptions options, out AttributeFixes fixes, out ContentVerdict content)
     {
         fixes = AttributeFixes.None;
+        content = ContentVerdict.NotJudged;
         if (IsDelete(options))
         {
             return CookieDeletes.Repair(Settings, name, options);
         }
 
         var needed = NeededFixes(context, name, options);
-        if (needed == AttributeFixes.None || IsLeftToTheAudit(name, value))
+        if (needed == AttributeFixes.None || IsLeftToTheAudit(name, value, out content))
         {
             return options;
         }
@@ -91,26 +102,30 @@ internal sealed class StateGuardRuntime
         return needed;
     }
 
-    /// <summary>Logs and counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws,
-    /// after the response started say, logs nothing). The length is measured as the audit measures it.</summary>
+    /// <summary>Counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws, after the
+    /// response started say, counts and logs nothing), and logs those not already logged in this period. The length is
+    /// measured as the audit measures it, and only when a line is written.</summary>
     public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, bool sameSiteNone)
     {
-        var length = SentLength(context, name, value);
-        if ((fixes & AttributeFixes.HttpOnly) != 0)
+        var actions = Events.ForCookie(name);
+        var length = -1;
+        if ((fixes & AttributeFixes.HttpOnly) != 0 && actions.Count(RuleIds.STATE004, GuardAction.Fixed))
         {
-            Events.Cookie(RuleIds.STATE004, GuardAction.Fixed, name, length, FindingReasons.HttpOnlyNotSet, "added HttpOnly");
+            Events.Write(RuleIds.STATE004, GuardAction.Fixed, name, Length(), FindingReasons.HttpOnlyNotSet, "added HttpOnly");
         }
 
-        if ((fixes & AttributeFixes.Secure) != 0)
+        if ((fixes & AttributeFixes.Secure) != 0 && actions.Count(RuleIds.STATE005, GuardAction.Fixed))
         {
-            Events.Cookie(RuleIds.STATE005, GuardAction.Fixed, name, length, FindingReasons.SecureNotSet, "added Secure",
+            Events.Write(RuleIds.STATE005, GuardAction.Fixed, name, Length(), FindingReasons.SecureNotSet, "added Secure",
                 sameSiteNone ? RuleCatalog.SameSiteNoneWithoutSecureVariant : RuleCatalog.DefaultVariant);
         }
 
-        if ((fixes & AttributeFixes.SameSite) != 0)
+        if ((fixes & AttributeFixes.SameSite) != 0 && actions.Count(RuleIds.STATE006, GuardAction.Fixed))
         {
-            Events.Cookie(RuleIds.STATE006, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
+            Events.Write(RuleIds.STATE006, GuardAction.Fixed, name, Length(), FindingReasons.SameSiteNotSet, "added SameSite=Lax");
         }
+
+        int Length() => length >= 0 ? length : length = SentLength(context, name, value);
     }
 
     /// <summary>The length of the cookie just written, read from its header when it is the last one (as the audit reads it).</summary>
@@ -127,18 +142,40 @@ internal sealed class StateGuardRuntime
     }
 
     /// <summary>The audit decides about a cookie it will drop in Enforce, and about chunked series, which it judges whole.</summary>
-    private bool IsLeftToTheAudit(string name, string value)
+    private bool IsLeftToTheAudit(string name, string value, out ContentVerdict content)
     {
+        content = ContentVerdict.NotJudged;
         if (IsChunkName(name) || value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
         {
             return true;
         }
 
+        content = Content(name, value);
+        return content == ContentVerdict.Dropped;
+    }
+
+    /// <summary>
+    /// STATE002 and STATE001 on a cookie written through <c>Response.Cookies</c> (<paramref name="value"/> as given, so not
+    /// yet escaped), in the modes they are on for its name: judged once per cookie, for both the typed fixes (a cookie
+    /// Enforce drops is left to the audit) and <see cref="IsClean"/> (a cookie with any finding is left to the audit).
+    /// </summary>
+    private ContentVerdict Content(string name, string value)
+    {
         var settings = Settings;
-        return (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) == StateGuardMode.Enforce &&
-                Inspector.IsOversized(CookieInspector.Size(name, value, valueIsEscaped: false)))
-            || (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) == StateGuardMode.Enforce &&
-                Inspector.SensitiveReason(name, value) is not null);
+        var sizeMode = settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name);
+        var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(CookieInspector.Size(name, value, valueIsEscaped: false));
+        if (oversized && sizeMode == StateGuardMode.Enforce)
+        {
+            return ContentVerdict.Dropped;
+        }
+
+        var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
+        if (sensitiveMode != StateGuardMode.Off && Inspector.SensitiveReason(name, value) is not null)
+        {
+            return sensitiveMode == StateGuardMode.Enforce ? ContentVerdict.Dropped : ContentVerdict.Reported;
+        }
+
+        return oversized ? ContentVerdict.Reported : ContentVerdict.Clean;
     }
 
     /// <summary>
@@ -155,7 +192,7 @@ internal sealed class StateGuardRuntime
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        DateTimeOffset? now = null; // read only when a header is parsed: a clock read is not free on every machine
         List<string>? rewritten = null;
         List<string>? chunked = null;
         for (var i = 0; i < values.Count; i++)
@@ -168,7 +205,7 @@ internal sealed class StateGuardRuntime
 
             // A header the cookie wrapper wrote and judged clean is kept as it is, without parsing it again.
             var drop = false;
-            var replacement = IsJudged(judged, header) ? header : AuditOne(context, values, header, now, ref chunked, out drop);
+            var replacement = IsJudged(judged, header) ? header : AuditOne(context, values, header, now ??= TimeProvider.GetUtcNow(), ref chunked, out drop);
             if (rewritten is null && (drop || !ReferenceEquals(replacement, header)))
             {
                 rewritten = new List<string>(values.Count);
@@ -216,8 +253,9 @@ internal sealed class StateGuardRuntime
     /// <paramref name="value"/> (as given, so already decoded) and <paramref name="written"/>: the same checks as
     /// <see cref="AuditOne"/>, in the same modes, read from the options instead of parsed from the header. False when in
     /// doubt (the header is not the one written, the name could be a chunk of a series); the audit then judges it.
+    /// <paramref name="content"/> is <see cref="Prepare"/>'s verdict on the content, when it judged it.
     /// </summary>
-    public bool IsClean(HttpContext context, string name, string value, string header, CookieOptions written)
+    public bool IsClean(HttpContext context, string name, string value, string header, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
     {
         if (name.Length == 0 || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) || IsChunkName(name)
             || header.Length <= name.Length || header[name.Length] != '=' || !header.StartsWith(name, StringComparison.Ordinal))
@@ -226,21 +264,29 @@ internal sealed class StateGuardRuntime
         }
 
         var settings = Settings;
-        var end = header.IndexOf(';', name.Length);
-        var headerValue = (end < 0 ? header.AsSpan(name.Length + 1) : header.AsSpan(name.Length + 1, end - name.Length - 1)).Trim();
-        if (headerValue.Length >= 2 && headerValue[0] == '"' && headerValue[^1] == '"')
+        if (content == ContentVerdict.NotJudged)
         {
-            headerValue = headerValue[1..^1];
-        }
+            // The size as the header sends it, which Content measures from the value as given the same way.
+            var end = header.IndexOf(';', name.Length);
+            var headerValue = (end < 0 ? header.AsSpan(name.Length + 1) : header.AsSpan(name.Length + 1, end - name.Length - 1)).Trim();
+            if (headerValue.Length >= 2 && headerValue[0] == '"' && headerValue[^1] == '"')
+            {
+                headerValue = headerValue[1..^1];
+            }
 
-        if (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) != StateGuardMode.Off
-            && Inspector.IsOversized(CookieInspector.Size(name, headerValue, valueIsEscaped: true)))
-        {
-            return false;
-        }
+            if (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) != StateGuardMode.Off
+                && Inspector.IsOversized(CookieInspector.Size(name, headerValue, valueIsEscaped: true)))
+            {
+                return false;
+            }
 
-        if (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) != StateGuardMode.Off
-            && Inspector.SensitiveReason(name, value) is not null)
+            if (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) != StateGuardMode.Off
+                && Inspector.SensitiveReason(name, value) is not null)
+            {
+                return false;
+            }
+        }
+        else if (content != ContentVerdict.Clean)
         {
             return false;
         }
@@ -253,6 +299,11 @@ internal sealed class StateGuardRuntime
         if (!written.Secure
             && (written.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
             && settings.ModeFor(RuleIds.STATE005, settings.Secure, name) != StateGuardMode.Off)
+        {
+            return false;
+        }
+
+        if (Lifetimes.MayCap(written, TimeProvider))
         {
             return false;
         }
@@ -311,24 +362,37 @@ internal sealed class StateGuardRuntime
         var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
         var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, content, ref chunked);
         drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
+
+        // Everything about this cookie is decided before anything is logged: a cookie that is dropped is logged as
+        // dropped (and as reported by the other content rule, if both apply), never first as fixed.
+        StateGuardEvents.CookieActions? actions = null;
         if (oversized)
         {
             var action = sizeMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            Events.Cookie(RuleIds.STATE002, action, name, length, "name and value are " + length + " bytes",
-                action == GuardAction.Dropped ? DroppedOutcome : ReportedOutcome);
+            if ((actions ??= Events.ForCookie(name)).Count(RuleIds.STATE002, action))
+            {
+                Events.Write(RuleIds.STATE002, action, name, length, "name and value are " + length + " bytes",
+                    action == GuardAction.Dropped ? DroppedOutcome : ReportedOutcome);
+            }
         }
 
         if (sensitiveReason is not null)
         {
             var action = sensitiveMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            Events.Cookie(RuleIds.STATE001, action, name, length, sensitiveReason,
-                action == GuardAction.Dropped ? DroppedOutcome : drop ? "reported; the cookie was removed by another rule" : ReportedOutcome);
+            if ((actions ??= Events.ForCookie(name)).Count(RuleIds.STATE001, action))
+            {
+                Events.Write(RuleIds.STATE001, action, name, length, sensitiveReason,
+                    action == GuardAction.Dropped ? DroppedOutcome : drop ? "reported; the cookie was removed by another rule" : ReportedOutcome);
+            }
         }
 
         if (drop)
         {
             return header;
         }
+
+        // Lifetime: STATE009. Enforce caps Max-Age / Expires of the authentication and session cookies.
+        header = Lifetimes.Apply(header, cookie.Lifetime, name, length, now);
 
         // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
         string? additions = null;
@@ -337,7 +401,7 @@ internal sealed class StateGuardRuntime
             var mode = settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name);
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(RuleIds.STATE004, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(ref actions, RuleIds.STATE004, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutHttpOnly, "; httponly", "added HttpOnly", additions);
             }
         }
@@ -349,12 +413,12 @@ internal sealed class StateGuardRuntime
             {
                 if (cookie.SameSite == SameSiteValue.None)
                 {
-                    additions = Attribute(RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
+                    additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
-                    additions = Attribute(RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
+                    additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
             }
@@ -365,7 +429,7 @@ internal sealed class StateGuardRuntime
             var mode = settings.ModeFor(RuleIds.STATE006, settings.SameSite, name);
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(RuleIds.STATE006, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(ref actions, RuleIds.STATE006, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutSameSite, "; samesite=lax", "added SameSite=Lax", additions);
             }
         }
@@ -374,6 +438,7 @@ internal sealed class StateGuardRuntime
     }
 
     private string? Attribute(
+        ref StateGuardEvents.CookieActions? actions,
         string ruleId,
         string variant,
         StateGuardMode mode,
@@ -384,14 +449,13 @@ internal sealed class StateGuardRuntime
         string fixedOutcome,
         string? additions)
     {
-        if (mode == StateGuardMode.Enforce)
+        var action = mode == StateGuardMode.Enforce ? GuardAction.Fixed : GuardAction.Reported;
+        if ((actions ??= Events.ForCookie(name)).Count(ruleId, action))
         {
-            Events.Cookie(ruleId, GuardAction.Fixed, name, length, reason, fixedOutcome, variant);
-            return additions + attribute;
+            Events.Write(ruleId, action, name, length, reason, action == GuardAction.Fixed ? fixedOutcome : ReportedOutcome, variant);
         }
 
-        Events.Cookie(ruleId, GuardAction.Reported, name, length, reason, ReportedOutcome, variant);
-        return additions;
+        return action == GuardAction.Fixed ? additions + attribute : additions;
     }
 
     /// <summary>
@@ -482,6 +546,22 @@ internal sealed class StateGuardRuntime
             return text;
         }
     }
+}
+
+/// <summary>What <see cref="StateGuardRuntime.Prepare"/> found in a typed cookie's content (STATE001, STATE002).</summary>
+internal enum ContentVerdict
+{
+    /// <summary>Not judged in the typed path (nothing to fix, or a chunk): <see cref="StateGuardRuntime.IsClean"/> judges it.</summary>
+    NotJudged,
+
+    /// <summary>No finding.</summary>
+    Clean,
+
+    /// <summary>A finding in Report mode: the audit reports it.</summary>
+    Reported,
+
+    /// <summary>A finding that Enforce drops: the audit drops it.</summary>
+    Dropped,
 }
 
 [Flags]

@@ -25,7 +25,9 @@ internal sealed class StateGuardSettings
 
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
         MaxCookieBytes = value.MaxCookieBytes;
+        MaxAuthLifetime = value.MaxAuthLifetime;
         SecurePolicy = value.SecurePolicy;
+        LogRepeatInterval = value.LogRepeatInterval;
         SensitiveWords = Catalogue.SensitiveWords.Secrets
             .Concat(Catalogue.SensitiveWords.PersonalData)
             .Concat(value.AdditionalSensitiveNames)
@@ -39,8 +41,10 @@ internal sealed class StateGuardSettings
         HttpOnly = Mode(RuleIds.STATE004);
         Secure = Mode(RuleIds.STATE005);
         SameSite = Mode(RuleIds.STATE006);
+        LongLivedCookies = Mode(RuleIds.STATE009);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
-                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off;
+                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off ||
+                        LongLivedCookies != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
                                SameSite == StateGuardMode.Enforce;
     }
@@ -57,6 +61,9 @@ internal sealed class StateGuardSettings
 
     public StateGuardMode SameSite { get; }
 
+    /// <summary>STATE009: the authentication and session cookies' lifetime, capped at <see cref="MaxAuthLifetime"/>.</summary>
+    public StateGuardMode LongLivedCookies { get; }
+
     /// <summary>False when every cookie rule is off: the middleware then installs nothing.</summary>
     public bool AnyCookieRule { get; }
 
@@ -65,7 +72,12 @@ internal sealed class StateGuardSettings
 
     public int MaxCookieBytes { get; }
 
+    public TimeSpan MaxAuthLifetime { get; }
+
     public StateGuardSecurePolicy SecurePolicy { get; }
+
+    /// <summary>How long repeats of a cookie action are summed instead of logged; zero logs every action.</summary>
+    public TimeSpan LogRepeatInterval { get; }
 
     public IReadOnlyList<string> SensitiveWords { get; }
 
