@@ -6,6 +6,10 @@ public sealed record CultureRequest(string Culture);
 
 public sealed record CurrencyRequest(string Currency);
 
+public sealed record LayoutRequest(string Layout);
+
+public sealed record RegionRequest(string Region);
+
 public sealed record ConsentRequest(bool Analytics);
 
 public static class PreferencesEndpoints
@@ -13,6 +17,8 @@ public static class PreferencesEndpoints
     private static readonly string[] Themes = ["light", "dark"];
     private static readonly string[] Cultures = ["en-GB", "fr-FR", "de-DE"];
     private static readonly string[] Currencies = ["EUR", "GBP", "USD"];
+    private static readonly string[] Layouts = ["grid", "list"];
+    private static readonly string[] Regions = ["eu", "uk", "us"];
 
     public static IEndpointRouteBuilder MapPreferencesEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,6 +34,12 @@ public static class PreferencesEndpoints
 
         preferences.MapPost("/currency", (CurrencyRequest request, PreferencesService service) =>
             Apply(Currencies, request.Currency, service.SetCurrency));
+
+        preferences.MapPost("/layout", (LayoutRequest request, PreferencesService service) =>
+            Apply(Layouts, request.Layout, service.SetLayout));
+
+        preferences.MapPost("/region", (RegionRequest request, PreferencesService service) =>
+            Apply(Regions, request.Region, service.SetRegion));
 
         preferences.MapPost("/consent", (ConsentRequest request, PreferencesService service) =>
         {

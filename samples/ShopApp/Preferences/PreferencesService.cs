@@ -45,6 +45,33 @@ public sealed class PreferencesService(IHttpContextAccessor accessor)
         Context.Response.Cookies.Append("currency", currency, CookieSettings.LockedDown());
     }
 
+    public void SetLayout(string layout)
+    {
+        // Expected: STATE010 - a __Host- cookie must have Path=/; scoped to the preferences pages, the browser drops it
+        // and the layout never sticks.
+        Context.Response.Cookies.Append("__Host-layout", layout, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            Path = "/preferences",
+            MaxAge = OneYear,
+        });
+    }
+
+    public void SetRegion(string region)
+    {
+        // Clean: STATE010 - a __Host- cookie with what its prefix requires (Secure, no Domain, Path / by default) and
+        // a lifetime of exactly the browser's 400-day cap.
+        Context.Response.Cookies.Append("__Host-region", region, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = TimeSpan.FromDays(400),
+        });
+    }
+
     public void RecordConsent(bool analytics)
     {
         // Expected: STATE005 (SameSite=None without Secure) - meant for the embedded checkout widget; browsers reject it.
