@@ -26,6 +26,25 @@ public sealed class ShortRunConfig : ManualConfig
     }
 }
 
+/// <summary>
+/// Edits in the IDE scenario take tens to hundreds of milliseconds: one edit per iteration (Monitoring), more of them
+/// than a whole-compilation run so that the median is stable on a shared machine.
+/// </summary>
+public sealed class IdeRunConfig : ManualConfig
+{
+    public IdeRunConfig()
+    {
+        AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithWarmupCount(3)
+            .WithIterationCount(15)
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithId("IdeEdit"));
+        AddColumn(StatisticColumn.Min, StatisticColumn.Median, StatisticColumn.Max);
+        WithOption(ConfigOptions.DisableOptimizationsValidator, false);
+    }
+}
+
 /// <summary>Microsecond benchmarks: the default strategy (pilot, warm-up, many invocations per iteration), still short.</summary>
 public sealed class RequestRunConfig : ManualConfig
 {

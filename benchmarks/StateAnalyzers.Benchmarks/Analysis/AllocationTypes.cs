@@ -36,10 +36,11 @@ internal static class AllocationTypes
         using var listener = new TickListener();
         for (var run = 0; run < runs; run++)
         {
+            var fresh = set.Fresh(); // new trees per build, parsed before the sampling
             GC.Collect();
             GC.WaitForPendingFinalizers();
             listener.Recording = true;
-            _ = set.RunAsync().GetAwaiter().GetResult();
+            _ = fresh.RunAsync().GetAwaiter().GetResult();
             listener.Recording = false;
         }
 

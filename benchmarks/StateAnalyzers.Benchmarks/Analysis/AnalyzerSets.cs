@@ -69,6 +69,19 @@ internal sealed class PreparedSet
             Analyzers,
             new CompilationWithAnalyzersOptions(Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: logExecutionTime));
 
+    /// <summary>
+    /// The same set on the same sources parsed again: new trees, as every command-line build has, so that no cache
+    /// kept per syntax tree (ours across compilations, for the IDE) survives from one measured build to the next.
+    /// The source texts are reused, so the analyzers see the text a build reads from disk.
+    /// </summary>
+    public PreparedSet Fresh()
+    {
+        var trees = Compilation.SyntaxTrees
+            .Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath))
+            .ToArray();
+        return new PreparedSet(Set, Analyzers, Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees), Options, Ids);
+    }
+
     public static PreparedSet Create(AnalyzerSet set, CSharpCompilation compilation)
     {
         switch (set)

@@ -111,6 +111,21 @@ internal static class Validation
             }
         }
 
+        foreach (var signIn in corpus.SignIns)
+        {
+            var reported = byLine[(signIn.Path, signIn.Line)].Any(d => d.Id == "STATE008");
+            if (reported == signIn.ClearsSession)
+            {
+                missed.Add($"sign-in at {signIn.Path}:{signIn.Line} (clears session: {signIn.ClearsSession}): STATE008 {(reported ? "reported" : "not reported")}");
+            }
+
+            var lifetime = byLine[(signIn.Path, signIn.LifetimeLine)].Any(d => d.Id == "STATE009");
+            if (lifetime != signIn.LivesTooLong)
+            {
+                missed.Add($"lifetime at {signIn.Path}:{signIn.LifetimeLine} (too long: {signIn.LivesTooLong}): STATE009 {(lifetime ? "reported" : "not reported")}");
+            }
+        }
+
         var tempData = corpus.TempData.Select(t => (t.Path, t.Line)).ToHashSet();
         foreach (var reported in diagnostics.Where(d => d.Id == "STATE011" && d.Location.IsInSource))
         {
@@ -122,7 +137,7 @@ internal static class Validation
         }
 
         missed.AddRange(tempData.Select(t => $"TempData at {t.Path}:{t.Line}: STATE011 not reported"));
-        Console.WriteLine($"  planted: {corpus.Writes.Count} cookie writes, {corpus.SignOuts.Count} sign-outs, {corpus.TempData.Count} TempData values; {missed.Count} not as expected");
+        Console.WriteLine($"  planted: {corpus.Writes.Count} cookie writes, {corpus.SignOuts.Count} sign-outs, {corpus.SignIns.Count} sign-ins, {corpus.TempData.Count} TempData values; {missed.Count} not as expected");
         foreach (var miss in missed.Take(20))
         {
             Console.WriteLine("    " + miss);
@@ -149,7 +164,7 @@ internal static class Validation
             var total = TimeSpan.Zero;
             for (var run = 0; run < runs; run++)
             {
-                var withAnalyzers = prepared.With(logExecutionTime: true);
+                var withAnalyzers = prepared.Fresh().With(logExecutionTime: true); // new trees per build
                 _ = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
                 foreach (var analyzer in prepared.Analyzers)
                 {

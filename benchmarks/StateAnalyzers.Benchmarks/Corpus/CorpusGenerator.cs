@@ -43,14 +43,21 @@ internal sealed record PlantedWrite(string Path, int Line, CookieVariant Variant
 /// <summary>A sign-out the generator placed, with or without clearing the session (STATE003 expected when not).</summary>
 internal sealed record PlantedSignOut(string Path, int Line, bool ClearsSession);
 
+/// <summary>
+/// A sign-in the generator placed (STATE008 expected when it does not clear the session first), with the line of the
+/// <c>ExpiresUtc</c> it hands over (STATE009 expected there when the lifetime is beyond the 30-day default maximum).
+/// </summary>
+internal sealed record PlantedSignIn(string Path, int Line, bool ClearsSession, int LifetimeLine, bool LivesTooLong);
+
 /// <summary>A value the generator stored in TempData that grows with the data (STATE011 expected: the corpus keeps the cookie provider).</summary>
 internal sealed record PlantedTempData(string Path, int Line);
 
 /// <summary>The generated project and what was planted in it.</summary>
 internal sealed class GeneratedCorpus
 {
-    public GeneratedCorpus(IReadOnlyList<CorpusFile> files, IReadOnlyList<PlantedWrite> writes, IReadOnlyList<PlantedSignOut> signOuts, IReadOnlyList<PlantedTempData> tempData, int methods, int cookieMethods)
+    public GeneratedCorpus(IReadOnlyList<CorpusFile> files, IReadOnlyList<PlantedWrite> writes, IReadOnlyList<PlantedSignOut> signOuts, IReadOnlyList<PlantedSignIn> signIns, IReadOnlyList<PlantedTempData> tempData, int methods, int cookieMethods)
     {
+        SignIns = signIns;
         TempData = tempData;
         Files = files;
         Writes = writes;
@@ -64,6 +71,8 @@ internal sealed class GeneratedCorpus
     public IReadOnlyList<PlantedWrite> Writes { get; }
 
     public IReadOnlyList<PlantedSignOut> SignOuts { get; }
+
+    public IReadOnlyList<PlantedSignIn> SignIns { get; }
 
     /// <summary>TempData writes that must be reported; every other TempData write (status messages) must not.</summary>
     public IReadOnlyList<PlantedTempData> TempData { get; }
@@ -144,7 +153,7 @@ internal static class CorpusGenerator
         }
 
         files.Insert(0, new CorpusFile("Program.cs", ProgramFile(state, features), "program"));
-        return new GeneratedCorpus(files, state.Writes, state.SignOuts, state.TempData, state.Methods, state.CookieMethods);
+        return new GeneratedCorpus(files, state.Writes, state.SignOuts, state.SignIns, state.TempData, state.Methods, state.CookieMethods);
     }
 
     private enum Part
@@ -197,6 +206,7 @@ internal static class CorpusGenerator
         public int NextName;
         public List<PlantedWrite> Writes { get; } = new();
         public List<PlantedSignOut> SignOuts { get; } = new();
+        public List<PlantedSignIn> SignIns { get; } = new();
         public List<PlantedTempData> TempData { get; } = new();
 
         /// <summary>Whether the next method of a web-facing class should write a cookie, keeping about one method in ten.</summary>
@@ -302,6 +312,14 @@ internal static class CorpusGenerator
         w.Close();
         w.Line();
         state.Method();
+        state.CookieMethods++;
+        w.Open("public static void WriteCart(HttpResponse response, string cartId, string theme)");
+        w.Line("ArgumentNullException.ThrowIfNull(response);");
+        w.Line("response.Cookies.Append(\"__Host-cart\", cartId, new CookieOptions { HttpOnly = true, Secure = true, Path = \"/\", SameSite = SameSiteMode.Lax });");
+        w.Line("response.Cookies.Append(\"__Secure-theme\", theme, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30) });");
+        w.Close();
+        w.Line();
+        state.Method();
         w.Open("public static void Forget(HttpResponse response, string name)");
         w.Line("ArgumentNullException.ThrowIfNull(response);");
         w.Line("response.Cookies.Delete(name, new CookieOptions { Secure = true, SameSite = SameSiteMode.Lax });");
@@ -348,7 +366,11 @@ internal static class CorpusGenerator
         w.Line("options.Cookie.IsEssential = true;");
         w.Close("});");
         w.Line("builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)");
-        w.Line("    .AddCookie(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);");
+        w.Open("    .AddCookie(options =>");
+        w.Line("options.Cookie.SecurePolicy = CookieSecurePolicy.Always;");
+        w.Line("options.ExpireTimeSpan = TimeSpan.FromDays(14);");
+        w.Line("options.SlidingExpiration = true;");
+        w.Close("});");
         foreach (var feature in features.Where(f => f.Written.Contains(Part.Service)))
         {
             w.Line($"builder.Services.AddSingleton<{feature.Namespace}.I{feature.Name}Service, {feature.Namespace}.{feature.Name}Service>();");
@@ -697,6 +719,37 @@ internal static class CorpusGenerator
             state.SignOuts.Add(new PlantedSignOut(path, w.NextLine, clears));
             w.Line("await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);");
             w.Line($"_logger.LogInformation(\"Signed out from {f.Lower}\");");
+            w.Line("return NoContent();");
+            w.Close();
+        }
+
+        if (f.Index % 4 == 1 || f.Index % 4 == 3)
+        {
+            // A login: every other one keeps the pre-login session (STATE008); one in four hands a 90-day ticket (STATE009).
+            var clears = f.Index % 4 == 3;
+            var tooLong = f.Index % 8 == 1;
+            w.Line();
+            state.Method();
+            w.Line("[HttpPost(\"login\")]");
+            w.Open("public async Task<IActionResult> Login([FromForm] string user, [FromForm] bool remember)");
+            w.Open("if (string.IsNullOrWhiteSpace(user))");
+            w.Line("return BadRequest();");
+            w.Close();
+            w.Line();
+            w.Line("var identity = new System.Security.Claims.ClaimsIdentity(new[] { new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user) }, CookieAuthenticationDefaults.AuthenticationScheme);");
+            w.Open("var properties = new AuthenticationProperties");
+            w.Line("IsPersistent = remember,");
+            var lifetimeLine = w.NextLine;
+            w.Line($"ExpiresUtc = DateTimeOffset.UtcNow.AddDays({(tooLong ? 90 : 7)}),");
+            w.Close("};");
+            if (clears)
+            {
+                w.Line("HttpContext.Session.Clear();");
+            }
+
+            state.SignIns.Add(new PlantedSignIn(path, w.NextLine, clears, lifetimeLine, tooLong));
+            w.Line("await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new System.Security.Claims.ClaimsPrincipal(identity), properties);");
+            w.Line($"_logger.LogInformation(\"Signed in to {f.Lower}\");");
             w.Line("return NoContent();");
             w.Close();
         }

@@ -33,6 +33,7 @@ internal sealed class CompilationModel
     private CompilationModel(Compilation compilation, WellKnownTypes types)
     {
         Compilation = compilation;
+        Shape = new DeclarationShape(compilation);
         Types = types;
         Options = new CookieOptionsResolver(this);
         Builders = new CookieBuilderResolver(this);
@@ -52,6 +53,9 @@ internal sealed class CompilationModel
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>The declarations this compilation's code binds against: per-tree summaries are reused under the same shape.</summary>
+    public DeclarationShape Shape { get; }
 
     /// <summary>The nodes of each file the rules look at; everything else is never bound to IOperation.</summary>
     public CandidateIndex Candidates { get; }

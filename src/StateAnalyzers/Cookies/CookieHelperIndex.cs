@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,29 +36,50 @@ internal sealed class CookieHelperIndex
     public static ImmutableHashSet<string> CandidateNames(Compilation compilation)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var callees = new HashSet<string>(StringComparer.Ordinal) { CookieWriteRecognizer.AppendName };
+        var callees = ImmutableHashSet.Create(StringComparer.Ordinal, CookieWriteRecognizer.AppendName);
         for (var depth = 0; depth <= MaxDepth && callees.Count > 0; depth++)
         {
-            var callers = new HashSet<string>(StringComparer.Ordinal);
+            callees = Canonical(depth, callees);
+            var callers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var invocation in TreeText.CallsTo(tree, callees))
+                foreach (var name in CallersByTree.For(tree).Find(tree, depth, callees))
                 {
-                    if (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2)
+                    if (names.Add(name))
                     {
-                        AddEnclosingMethods(invocation, names, callers);
+                        callers.Add(name);
                     }
                 }
             }
 
-            callees = callers;
+            callees = callers.ToImmutable();
         }
 
         return names.ToImmutable();
     }
 
+    /// <summary>Per tree and depth, the methods around calls to that depth's callees: syntax only, kept for the tree's lifetime.</summary>
+    private static readonly SyntaxSummaries<CallerSearch> CallersByTree = new(_ => new CallerSearch());
+
+    /// <summary>The last callee set searched at each depth: an equal set is the same object, so a tree's cached search is found by reference.</summary>
+    private static readonly ImmutableHashSet<string>?[] LastCallees = new ImmutableHashSet<string>?[MaxDepth + 1];
+
+    private static ImmutableHashSet<string> Canonical(int depth, ImmutableHashSet<string> callees)
+    {
+        lock (LastCallees)
+        {
+            if (LastCallees[depth] is { } last && last.SetEquals(callees))
+            {
+                return last;
+            }
+
+            LastCallees[depth] = callees;
+            return callees;
+        }
+    }
+
     /// <summary>Every method and local function around the call: a call inside a lambda or a local function is in the outer method's body too.</summary>
-    private static void AddEnclosingMethods(SyntaxNode call, ImmutableHashSet<string>.Builder names, HashSet<string> added)
+    private static void AddEnclosingMethods(SyntaxNode call, List<string> names)
     {
         for (var node = call.Parent; node is not null; node = node.Parent)
         {
@@ -67,15 +89,54 @@ internal sealed class CookieHelperIndex
                 LocalFunctionStatementSyntax { ParameterList.Parameters.Count: > 0 } local => local.Identifier.ValueText,
                 _ => null,
             };
-            if (name is not null && names.Add(name))
+            if (name is not null)
             {
-                added.Add(name);
+                names.Add(name);
             }
 
             if (node is BaseTypeDeclarationSyntax)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>One tree's searches, one per depth, each remembered with the callee set it was made for.</summary>
+    private sealed class CallerSearch
+    {
+        private readonly Search?[] _searches = new Search?[MaxDepth + 1];
+
+        public IReadOnlyList<string> Find(SyntaxTree tree, int depth, ImmutableHashSet<string> callees)
+        {
+            if (Volatile.Read(ref _searches[depth]) is { } search && ReferenceEquals(search.Callees, callees))
+            {
+                return search.Callers;
+            }
+
+            var callers = new List<string>();
+            foreach (var invocation in TreeText.CallsTo(tree, callees))
+            {
+                if (depth > 0 || invocation.ArgumentList.Arguments.Count >= 2)
+                {
+                    AddEnclosingMethods(invocation, callers);
+                }
+            }
+
+            Volatile.Write(ref _searches[depth], new Search(callees, callers));
+            return callers;
+        }
+
+        private sealed class Search
+        {
+            public Search(ImmutableHashSet<string> callees, List<string> callers)
+            {
+                Callees = callees;
+                Callers = callers;
+            }
+
+            public ImmutableHashSet<string> Callees { get; }
+
+            public List<string> Callers { get; }
         }
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StateAnalyzers.Analysis;
 using StateAnalyzers.Internal;
 
 namespace StateAnalyzers.Cookies;
@@ -31,31 +32,7 @@ internal sealed class SetCookieNameSyntax
     /// <summary>The constants (fields and locals) of the compilation that may hold the header name, through other constants too.</summary>
     public static SetCookieNameSyntax Gather(Compilation compilation)
     {
-        var declarations = new List<(string Name, ExpressionSyntax Value)>();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (!TreeText.MayMention(tree, ConstKeyword))
-            {
-                continue;
-            }
-
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                var variables = node switch
-                {
-                    FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field.Declaration,
-                    LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
-                    _ => null,
-                };
-                foreach (var variable in variables?.Variables ?? default)
-                {
-                    if (variable.Initializer is { } initializer)
-                    {
-                        declarations.Add((variable.Identifier.ValueText, initializer.Value));
-                    }
-                }
-            }
-        }
+        var declarations = compilation.SyntaxTrees.SelectMany(ConstantsByTree.For).ToList();
 
         var names = new SetCookieNameSyntax(new HashSet<string>(StringComparer.Ordinal));
         for (var changed = true; changed;)
@@ -72,6 +49,37 @@ internal sealed class SetCookieNameSyntax
         }
 
         return names;
+    }
+
+    /// <summary>Each tree's constant declarations with an initializer, on syntax alone: kept for the tree's lifetime.</summary>
+    private static readonly SyntaxSummaries<List<(string Name, ExpressionSyntax Value)>> ConstantsByTree = new(ConstantsIn);
+
+    private static List<(string Name, ExpressionSyntax Value)> ConstantsIn(SyntaxTree tree)
+    {
+        var declarations = new List<(string Name, ExpressionSyntax Value)>();
+        if (!TreeText.MayMention(tree, ConstKeyword))
+        {
+            return declarations;
+        }
+
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var variables = node switch
+            {
+                FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword) => field.Declaration,
+                LocalDeclarationStatementSyntax local when local.IsConst => local.Declaration,
+                _ => null,
+            };
+            foreach (var variable in variables?.Variables ?? default)
+            {
+                if (variable.Initializer is { } initializer)
+                {
+                    declarations.Add((variable.Identifier.ValueText, initializer.Value));
+                }
+            }
+        }
+
+        return declarations;
     }
 
     public bool MayName(ExpressionSyntax expression)

@@ -13,7 +13,8 @@ using StateAnalyzers.SignOuts;
 namespace StateAnalyzers.Session;
 
 /// <summary>
-/// What the whole project does with the session, gathered once per compilation the first time a rule asks: whether
+/// What the whole project does with the session, gathered per compilation the first time a rule asks from each tree's
+/// share, which is kept across compilations while the tree and the declarations stay (<see cref="TreeSummaries{T}"/>): whether
 /// it touches the session, registers it (<c>AddSession</c>), runs its middleware (<c>UseSession</c>), where it is
 /// hosted, and which methods in source are small sign-out wrappers. A cheap walk over the syntax trees finds
 /// candidates by name; each candidate is then bound, so only symbols decide. The rules that read these facts report
@@ -32,10 +33,7 @@ internal sealed class SessionFacts
         "AddDistributedMemoryCache", "AddStackExchangeRedisCache", "AddDistributedSqlServerCache", "AddCosmosCache",
         "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient");
 
-    /// <summary>Every name the walk below looks for: a file that spells none of them is not walked.</summary>
-    private static readonly ImmutableArray<string> WalkNames = TouchNames.Union(InvocationNames).Add("SignOutResult").ToImmutableArray();
-
-    /// <summary>What is left to look for once a touch of the session has been found.</summary>
+    /// <summary>Every name a tree's share looks for (the touches are looked for apart): a file that spells none of them is not walked.</summary>
     private static readonly ImmutableArray<string> WalkNamesAfterTouch = InvocationNames.Add("SignOutResult").ToImmutableArray();
 
     /// <summary>Distributed cache registrations, by containing type and method.</summary>
@@ -116,6 +114,15 @@ internal sealed class SessionFacts
     /// <summary>Whether a wrapper is invoked somewhere in source (then its call sites are reported, not the wrapper).</summary>
     public bool IsCalledInSource(IMethodSymbol wrapper) => _calledWrappers.Contains(wrapper);
 
+    /// <summary>Each tree's share of the facts but the session touch, reused across compilations while the tree and the declarations stay.</summary>
+    private static readonly TreeSummaries<TreeShare> Shares = new(GatherTree);
+
+    /// <summary>Whether a tree touches the session; asked tree by tree until one does.</summary>
+    private static readonly TreeSummaries<object> Touches = new(TouchesIn);
+
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
     public static SessionFacts Gather(CompilationModel model)
     {
         var types = model.Types;
@@ -128,73 +135,43 @@ internal sealed class SessionFacts
         var useSession = new List<SyntaxNode>();
         var programHosts = new List<SessionHost>();
         var startupCandidates = new List<(ClassDeclarationSyntax Syntax, SemanticModel Model)>();
-        var startupTypes = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var startupTypes = new HashSet<string>(StringComparer.Ordinal);
         var wrappers = new Dictionary<IMethodSymbol, SignOutWrapper>(SymbolEqualityComparer.Default);
-        var entryPoint = new Lazy<IMethodSymbol?>(() => compilation.GetEntryPoint(CancellationToken.None));
 
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!TreeText.MayMention(tree, touches ? WalkNamesAfterTouch : WalkNames))
+            if (Touches.For(model, tree) == Yes)
+            {
+                touches = true;
+                break;
+            }
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var share = Shares.For(model, tree);
+            if (share == TreeShare.Empty)
             {
                 continue;
             }
 
-            var semanticModel = new Lazy<SemanticModel>(() => model.SemanticModelFor(tree));
-            foreach (var node in tree.GetRoot().DescendantNodes())
+            configuresOptions |= share.ConfiguresSessionOptions;
+            addsSession |= share.AddSessionCalls.Count > 0;
+            addSessionCalls.AddRange(share.AddSessionCalls);
+            cache |= share.RegistersDistributedCache;
+            useSession.AddRange(share.UseSessionCalls);
+            programHosts.AddRange(share.HostBuilds.Select(SessionHost.ForProgram));
+            startupTypes.UnionWith(share.StartupTypeNames);
+            foreach (var candidate in share.StartupCandidates)
             {
-                switch (node)
+                startupCandidates.Add((candidate, model.SemanticModelFor(tree)));
+            }
+
+            foreach (var signOut in share.WrapperSignOuts)
+            {
+                if (model.SemanticModelFor(tree).GetOperation(signOut) is { } operation)
                 {
-                    case IdentifierNameSyntax identifier when !touches && TouchNames.Contains(identifier.Identifier.ValueText):
-                        touches = IsSessionTouch(types, semanticModel.Value.GetSymbolInfo(identifier).Symbol);
-                        break;
-                    case InvocationExpressionSyntax invocation when InvocationNames.Contains(SyntaxNames.Invoked(invocation)):
-                        if (semanticModel.Value.GetOperation(invocation) is not IInvocationOperation operation)
-                        {
-                            break;
-                        }
-
-                        switch (SessionPipeline.Classify(operation, types))
-                        {
-                            case PipelineStep.AddSession:
-                                addsSession = true;
-                                addSessionCalls.Add(invocation);
-                                continue;
-                            case PipelineStep.UseSession:
-                                useSession.Add(invocation);
-                                continue;
-                        }
-
-                        var method = operation.TargetMethod;
-                        configuresOptions |= method.Name is "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"
-                            && SymbolEqualityComparer.Default.Equals(method.TypeArguments.FirstOrDefault(), types.SessionOptions);
-                        cache |= IsCacheRegistration(types, operation);
-                        if (IsHostBuild(types, operation) && SymbolEqualityComparer.Default.Equals(semanticModel.Value.GetEnclosingSymbol(invocation.SpanStart), entryPoint.Value))
-                        {
-                            programHosts.Add(SessionHost.ForProgram(invocation));
-                        }
-
-                        if (method.Name == "UseStartup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebHostBuilderExtensions))
-                        {
-                            var startup = method.TypeArguments.FirstOrDefault()
-                                ?? operation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).OfType<ITypeOfOperation>().FirstOrDefault()?.TypeOperand;
-                            if (startup is not null)
-                            {
-                                startupTypes.Add(startup);
-                            }
-                        }
-
-                        AddWrapper(model, operation, wrappers);
-                        break;
-                    case BaseObjectCreationExpressionSyntax creation when model.SignOuts.MayCreate(creation):
-                        if (semanticModel.Value.GetOperation(creation) is IObjectCreationOperation created)
-                        {
-                            AddWrapper(model, created, wrappers);
-                        }
-
-                        break;
-                    case ClassDeclarationSyntax type when type.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == "Configure"):
-                        startupCandidates.Add((type, semanticModel.Value));
-                        break;
+                    AddWrapper(model, operation, wrappers);
                 }
             }
         }
@@ -212,6 +189,105 @@ internal sealed class SessionFacts
             hosts.ToImmutableArray(),
             wrappers.ToImmutableDictionary(SymbolEqualityComparer.Default),
             CalledWrappers(model, wrappers));
+    }
+
+    private static object TouchesIn(CompilationModel model, SyntaxTree tree)
+    {
+        if (!TreeText.MayMention(tree, TouchNames))
+        {
+            return No;
+        }
+
+        var semanticModel = model.SemanticModelFor(tree);
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax identifier && TouchNames.Contains(identifier.Identifier.ValueText)
+                && IsSessionTouch(model.Types, semanticModel.GetSymbolInfo(identifier).Symbol))
+            {
+                return Yes;
+            }
+        }
+
+        return No;
+    }
+
+    /// <summary>What one tree registers, runs and declares, bound in the compilation at hand; holds only its own nodes and names.</summary>
+    private static TreeShare GatherTree(CompilationModel model, SyntaxTree tree)
+    {
+        if (!TreeText.MayMention(tree, WalkNamesAfterTouch))
+        {
+            return TreeShare.Empty;
+        }
+
+        var types = model.Types;
+        var share = new TreeShare();
+        var semanticModel = new Lazy<SemanticModel>(() => model.SemanticModelFor(tree));
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation when InvocationNames.Contains(SyntaxNames.Invoked(invocation)):
+                    // A sign-out matters here only as the body of a wrapper: a larger method's sign-out is never bound.
+                    if (SignOutRecognizer.CallNames.Contains(SyntaxNames.Invoked(invocation)) && !SignOutWrapper.MayWrap(invocation))
+                    {
+                        break;
+                    }
+
+                    if (semanticModel.Value.GetOperation(invocation) is not IInvocationOperation operation)
+                    {
+                        break;
+                    }
+
+                    switch (SessionPipeline.Classify(operation, types))
+                    {
+                        case PipelineStep.AddSession:
+                            share.AddSessionCalls.Add(invocation);
+                            continue;
+                        case PipelineStep.UseSession:
+                            share.UseSessionCalls.Add(invocation);
+                            continue;
+                    }
+
+                    var method = operation.TargetMethod;
+                    share.ConfiguresSessionOptions |= method.Name is "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"
+                        && SymbolEqualityComparer.Default.Equals(method.TypeArguments.FirstOrDefault(), types.SessionOptions);
+                    share.RegistersDistributedCache |= IsCacheRegistration(types, operation);
+                    if (IsHostBuild(types, operation)
+                        && SymbolEqualityComparer.Default.Equals(semanticModel.Value.GetEnclosingSymbol(invocation.SpanStart), model.Compilation.GetEntryPoint(CancellationToken.None)))
+                    {
+                        share.HostBuilds.Add(invocation);
+                    }
+
+                    if (method.Name == "UseStartup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebHostBuilderExtensions))
+                    {
+                        var startup = method.TypeArguments.FirstOrDefault()
+                            ?? operation.Arguments.Select(a => OperationFlow.SkipConversions(a.Value)).OfType<ITypeOfOperation>().FirstOrDefault()?.TypeOperand;
+                        if (startup is not null)
+                        {
+                            share.StartupTypeNames.Add(startup.ToDisplayString());
+                        }
+                    }
+
+                    if (MakesWrapper(model, operation))
+                    {
+                        share.WrapperSignOuts.Add(invocation);
+                    }
+
+                    break;
+                case BaseObjectCreationExpressionSyntax creation when SignOutWrapper.MayWrap(creation) && model.SignOuts.MayCreate(creation):
+                    if (semanticModel.Value.GetOperation(creation) is IObjectCreationOperation created && MakesWrapper(model, created))
+                    {
+                        share.WrapperSignOuts.Add(creation);
+                    }
+
+                    break;
+                case ClassDeclarationSyntax type when type.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == "Configure"):
+                    share.StartupCandidates.Add(type);
+                    break;
+            }
+        }
+
+        return share;
     }
 
     private static bool IsSessionTouch(WellKnownTypes types, ISymbol? symbol) => symbol switch
@@ -252,7 +328,7 @@ internal sealed class SessionFacts
         WellKnownTypes types,
         Compilation compilation,
         List<(ClassDeclarationSyntax Syntax, SemanticModel Model)> candidates,
-        HashSet<ITypeSymbol> startupTypes)
+        HashSet<string> startupTypes)
     {
         var hosts = new List<SessionHost>();
         if (compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule or OutputKind.WindowsRuntimeMetadata)
@@ -269,7 +345,7 @@ internal sealed class SessionFacts
             }
 
             var named = type.Name.EndsWith("Startup", StringComparison.Ordinal)
-                || startupTypes.Contains(type)
+                || startupTypes.Contains(type.ToDisplayString())
                 || Symbols.Implements(type, types.Startup);
             var configure = type.GetMembers("Configure").OfType<IMethodSymbol>()
                 .FirstOrDefault(m => m.Parameters.Any(p => Symbols.Implements(p.Type, types.ApplicationBuilder)));
@@ -288,14 +364,20 @@ internal sealed class SessionFacts
 
     private static void AddWrapper(CompilationModel model, IOperation operation, Dictionary<IMethodSymbol, SignOutWrapper> wrappers)
     {
-        if (model.SignOuts.From(operation) is { } signOut
-            && model.SignOuts.IsLogout(signOut)
-            && !model.SignOuts.IsInNonLogoutContext(operation)
-            && SignOutWrapper.For(signOut) is { } wrapper)
+        if (WrapperOf(model, operation) is { } wrapper)
         {
             wrappers[wrapper.Method] = wrapper;
         }
     }
+
+    private static bool MakesWrapper(CompilationModel model, IOperation operation) => WrapperOf(model, operation) is not null;
+
+    private static SignOutWrapper? WrapperOf(CompilationModel model, IOperation operation) =>
+        model.SignOuts.From(operation) is { } signOut
+        && model.SignOuts.IsLogout(signOut)
+        && !model.SignOuts.IsInNonLogoutContext(operation)
+            ? SignOutWrapper.For(signOut)
+            : null;
 
     private static ImmutableHashSet<IMethodSymbol> CalledWrappers(CompilationModel model, Dictionary<IMethodSymbol, SignOutWrapper> wrappers)
     {
@@ -319,5 +401,28 @@ internal sealed class SessionFacts
         }
 
         return called.ToImmutable();
+    }
+
+    /// <summary>One tree's share: only its own syntax nodes, names and flags, so that it holds in the next compilation too.</summary>
+    private sealed class TreeShare
+    {
+        public static readonly TreeShare Empty = new();
+
+        public bool ConfiguresSessionOptions { get; set; }
+
+        public bool RegistersDistributedCache { get; set; }
+
+        public List<SyntaxNode> AddSessionCalls { get; } = new();
+
+        public List<SyntaxNode> UseSessionCalls { get; } = new();
+
+        public List<SyntaxNode> HostBuilds { get; } = new();
+
+        public List<ClassDeclarationSyntax> StartupCandidates { get; } = new();
+
+        public HashSet<string> StartupTypeNames { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The sign-outs (calls or <c>SignOutResult</c> creations) that are the whole body of a logout wrapper.</summary>
+        public List<SyntaxNode> WrapperSignOuts { get; } = new();
     }
 }

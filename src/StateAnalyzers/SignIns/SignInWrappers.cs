@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using StateAnalyzers.Analysis;
 using StateAnalyzers.Internal;
+using StateAnalyzers.SignOuts;
 
 namespace StateAnalyzers.SignIns;
 
@@ -31,14 +32,14 @@ internal sealed class SignInWrappers
     public static SignInWrappers Gather(CompilationModel model)
     {
         var wrappers = new Dictionary<IMethodSymbol, SignInWrapper>(SymbolEqualityComparer.Default);
-        foreach (var (tree, invocation) in Calls(model, SignInRecognizer.CallNames))
+        foreach (var tree in model.Compilation.SyntaxTrees)
         {
-            if (model.SignIns.From(invocation) is { } signIn
-                && model.SignIns.IsLogin(signIn)
-                && !model.SignIns.IsFrameworkPlumbing(invocation)
-                && SignInWrapper.For(signIn) is { } wrapper)
+            foreach (var call in Shares.For(model, tree))
             {
-                wrappers[wrapper.Method] = wrapper;
+                if (model.SemanticModelFor(tree).GetOperation(call) is IInvocationOperation invocation && WrapperOf(model, invocation) is { } wrapper)
+                {
+                    wrappers[wrapper.Method] = wrapper;
+                }
             }
         }
 
@@ -56,6 +57,36 @@ internal sealed class SignInWrappers
 
         return new SignInWrappers(wrappers.ToImmutableDictionary(SymbolEqualityComparer.Default), called.ToImmutable());
     }
+
+    /// <summary>A tree's share: the sign-ins that are the whole body of a wrapper, kept across compilations while the tree and the declarations stay.</summary>
+    private static readonly TreeSummaries<List<SyntaxNode>> Shares = new(GatherTree);
+
+    private static List<SyntaxNode> GatherTree(CompilationModel model, SyntaxTree tree)
+    {
+        var found = new List<SyntaxNode>();
+        if (!TreeText.MayMention(tree, SignInRecognizer.CallNames))
+        {
+            return found;
+        }
+
+        foreach (var call in TreeText.CallsTo(tree, SignInRecognizer.CallNames))
+        {
+            // Only a sign-in that may be a method's whole body can make a wrapper.
+            if (SignOutWrapper.MayWrap(call) && model.SemanticModelFor(tree).GetOperation(call) is IInvocationOperation invocation && WrapperOf(model, invocation) is not null)
+            {
+                found.Add(call);
+            }
+        }
+
+        return found;
+    }
+
+    private static SignInWrapper? WrapperOf(CompilationModel model, IInvocationOperation invocation) =>
+        model.SignIns.From(invocation) is { } signIn
+        && model.SignIns.IsLogin(signIn)
+        && !model.SignIns.IsFrameworkPlumbing(invocation)
+            ? SignInWrapper.For(signIn)
+            : null;
 
     private static IEnumerable<(SyntaxTree Tree, IInvocationOperation Invocation)> Calls(CompilationModel model, ICollection<string> names)
     {

@@ -44,9 +44,15 @@ internal sealed class ExternalSignInSchemes
     public bool Contains(IOperation scheme) =>
         SchemeKeys.KeyOf(scheme) is { } key && _signIn.Contains(key) && !_main.Contains(key);
 
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+
+    /// <summary>Whether a tree spells a sign-in scheme property at all: text only, kept for the tree's lifetime, so a project without remote handlers is not searched again after an edit.</summary>
+    private static readonly SyntaxSummaries<object> MentionsSignInScheme = new(t => TreeText.MayMention(t, SignInNames) ? Yes : No);
+
     public static ExternalSignInSchemes Gather(CompilationModel model)
     {
-        if (!model.Compilation.SyntaxTrees.Any(t => TreeText.MayMention(t, SignInNames)))
+        if (!model.Compilation.SyntaxTrees.Any(t => MentionsSignInScheme.For(t) == Yes))
         {
             return None;
         }

@@ -86,6 +86,23 @@ internal sealed class SignOutRecognizer
         }
     }
 
+    /// <summary>Each tree's using aliases (alias, rightmost name of the target), on syntax alone: kept for the tree's lifetime.</summary>
+    private static readonly SyntaxSummaries<List<(string Alias, string Target)>> AliasesByTree = new(AliasesIn);
+
+    private static List<(string Alias, string Target)> AliasesIn(SyntaxTree tree)
+    {
+        var aliases = new List<(string Alias, string Target)>();
+        foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        {
+            if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target } && SyntaxNames.Rightmost(target) is { } targetName)
+            {
+                aliases.Add((alias.Name.Identifier.ValueText, targetName));
+            }
+        }
+
+        return aliases;
+    }
+
     /// <summary><c>SignOutResult</c> and every using alias in the compilation that names it, directly or through another alias.</summary>
     private static ImmutableHashSet<string> ResultTypeNames(Compilation compilation)
     {
@@ -97,19 +114,11 @@ internal sealed class SignOutRecognizer
             added = new List<string>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (!TreeText.MayMention(tree, searched))
+                foreach (var (alias, targetName) in AliasesByTree.For(tree))
                 {
-                    continue;
-                }
-
-                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-                {
-                    if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target }
-                        && SyntaxNames.Rightmost(target) is { } targetName
-                        && searched.Contains(targetName)
-                        && names.Add(alias.Name.Identifier.ValueText))
+                    if (searched.Contains(targetName) && names.Add(alias))
                     {
-                        added.Add(alias.Name.Identifier.ValueText);
+                        added.Add(alias);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StateAnalyzers.Internal;
 using StateAnalyzers.Session;
@@ -28,6 +29,29 @@ internal sealed class SignOutWrapper
     /// <summary>The wrapper around a sign-out, when the sign-out's method is one.</summary>
     public static SignOutWrapper? For(SignOut signOut) =>
         WrappingMethod(signOut.Operation) is { } method ? new SignOutWrapper(method, signOut) : null;
+
+    /// <summary>
+    /// Whether <paramref name="node"/> may be the whole body of a wrapper, on syntax alone: it sits in a method
+    /// declaration whose body is an expression or a single statement. A superset of <see cref="WrappingMethod"/>'s
+    /// shape, so the project-wide walks bind only the sign-outs (and sign-ins) that can make a wrapper.
+    /// </summary>
+    public static bool MayWrap(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is MethodDeclarationSyntax method)
+            {
+                return method.ExpressionBody is not null || method.Body is { Statements.Count: 1 };
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The ordinary method in source whose whole body is <paramref name="operation"/> (returned or as its one statement,

@@ -10,7 +10,7 @@ using StateAnalyzers.Internal;
 namespace StateAnalyzers.TempData;
 
 /// <summary>
-/// Where the project keeps TempData, gathered once per compilation the first time a rule asks: whether it replaces
+/// Where the project keeps TempData, gathered per compilation the first time a rule asks from each tree's share (kept across compilations while the tree and the declarations stay): whether it replaces
 /// the default cookie provider (<c>AddSessionStateTempDataProvider()</c> on an MVC or Razor Pages builder, or an
 /// <c>ITempDataProvider</c> registration of its own), and where MVC is registered (the place the fix adds the
 /// session provider). A cheap text search skips files that spell none of the names; candidates are bound, so only
@@ -41,42 +41,55 @@ internal sealed class TempDataFacts
     /// <summary>The framework's <c>AddControllersWithViews</c> / <c>AddMvc</c> / <c>AddRazorPages</c> calls, in source order.</summary>
     public ImmutableArray<SyntaxNode> MvcRegistrations { get; }
 
+    /// <summary>Each tree's share, kept across compilations while the tree and the declarations stay.</summary>
+    private static readonly TreeSummaries<TreeShare> Shares = new(GatherTree);
+
     public static TempDataFacts Gather(CompilationModel model)
     {
-        var types = model.Types;
         var replaces = false;
         var registrations = new List<SyntaxNode>();
         foreach (var tree in model.Compilation.SyntaxTrees)
         {
-            if (!TreeText.MayMention(tree, WalkNames))
+            var share = Shares.For(model, tree);
+            replaces |= share.ReplacesCookieProvider;
+            registrations.AddRange(share.MvcRegistrations);
+        }
+
+        return new TempDataFacts(replaces, registrations.OrderBy(n => n.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(n => n.SpanStart).ToImmutableArray());
+    }
+
+    private static TreeShare GatherTree(CompilationModel model, SyntaxTree tree)
+    {
+        if (!TreeText.MayMention(tree, WalkNames))
+        {
+            return TreeShare.Empty;
+        }
+
+        var types = model.Types;
+        var share = new TreeShare();
+        foreach (var invocation in TreeText.CallsTo(tree, WalkNames))
+        {
+            if (model.SemanticModelFor(tree).GetOperation(invocation) is not IInvocationOperation operation)
             {
                 continue;
             }
 
-            foreach (var invocation in TreeText.CallsTo(tree, WalkNames))
+            var method = operation.TargetMethod;
+            if (method.Name == SessionProviderName && Symbols.Is(method.ContainingType, types.MvcViewFeaturesBuilderExtensions))
             {
-                if (model.SemanticModelFor(tree).GetOperation(invocation) is not IInvocationOperation operation)
-                {
-                    continue;
-                }
-
-                var method = operation.TargetMethod;
-                if (method.Name == SessionProviderName && Symbols.Is(method.ContainingType, types.MvcViewFeaturesBuilderExtensions))
-                {
-                    replaces = true;
-                }
-                else if (RegistrationNames.Contains(method.Name) && Symbols.Is(method.ContainingType, types.MvcServiceCollectionExtensions))
-                {
-                    registrations.Add(invocation);
-                }
-                else if (ServiceNames.Contains(method.Name) && RegistersOwnProvider(types, operation))
-                {
-                    replaces = true;
-                }
+                share.ReplacesCookieProvider = true;
+            }
+            else if (RegistrationNames.Contains(method.Name) && Symbols.Is(method.ContainingType, types.MvcServiceCollectionExtensions))
+            {
+                share.MvcRegistrations.Add(invocation);
+            }
+            else if (ServiceNames.Contains(method.Name) && RegistersOwnProvider(types, operation))
+            {
+                share.ReplacesCookieProvider = true;
             }
         }
 
-        return new TempDataFacts(replaces, registrations.OrderBy(n => n.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(n => n.SpanStart).ToImmutableArray());
+        return share;
     }
 
     /// <summary><c>services.AddSingleton&lt;ITempDataProvider, MyProvider&gt;()</c>: any provider but the cookie one.</summary>
@@ -92,5 +105,15 @@ internal sealed class TempDataFacts
             .ToList();
         return named.Contains(provider, SymbolEqualityComparer.Default)
             && !named.Contains(types.CookieTempDataProvider, SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>One tree's share: its own nodes and a flag, so that it holds in the next compilation too.</summary>
+    private sealed class TreeShare
+    {
+        public static readonly TreeShare Empty = new();
+
+        public bool ReplacesCookieProvider { get; set; }
+
+        public List<SyntaxNode> MvcRegistrations { get; } = new();
     }
 }

@@ -73,21 +73,26 @@ internal sealed class TempDataHelperIndex
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!TreeText.MayMention(tree, new[] { TempDataTypeName }))
-            {
-                continue;
-            }
-
-            foreach (var method in tree.GetRoot().DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<MethodDeclarationSyntax>())
-            {
-                if (method.ParameterList.Parameters.Any(p => p.Type is { } type && SyntaxNames.Rightmost(type is NullableTypeSyntax nullable ? nullable.ElementType : type) == TempDataTypeName))
-                {
-                    names.Add(method.Identifier.ValueText);
-                }
-            }
+            names.UnionWith(CandidateNamesByTree.For(tree));
         }
 
         return names.ToImmutable();
+    }
+
+    /// <summary>Each tree's candidate helper names, on syntax alone: kept for the tree's lifetime.</summary>
+    private static readonly SyntaxSummaries<string[]> CandidateNamesByTree = new(CandidateNamesIn);
+
+    private static string[] CandidateNamesIn(SyntaxTree tree)
+    {
+        if (!TreeText.MayMention(tree, new[] { TempDataTypeName }))
+        {
+            return Array.Empty<string>();
+        }
+
+        return tree.GetRoot().DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<MethodDeclarationSyntax>()
+            .Where(method => method.ParameterList.Parameters.Any(p => p.Type is { } type && SyntaxNames.Rightmost(type is NullableTypeSyntax nullable ? nullable.ElementType : type) == TempDataTypeName))
+            .Select(method => method.Identifier.ValueText)
+            .ToArray();
     }
 
     private TempDataHelper? Find(IMethodSymbol method)

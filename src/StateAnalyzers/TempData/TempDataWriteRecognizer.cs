@@ -62,21 +62,26 @@ internal sealed class TempDataWriteRecognizer
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            if (!TreeText.MayMention(tree, new[] { "TempData", "TempDataAttribute" }))
-            {
-                continue;
-            }
-
-            foreach (var property in tree.GetRoot().DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<PropertyDeclarationSyntax>())
-            {
-                if (property.AttributeLists.SelectMany(l => l.Attributes).Any(a => SyntaxNames.Rightmost(a.Name) is "TempData" or "TempDataAttribute"))
-                {
-                    names.Add(property.Identifier.ValueText);
-                }
-            }
+            names.UnionWith(PropertyNamesByTree.For(tree));
         }
 
         return names.ToImmutable();
+    }
+
+    /// <summary>Each tree's <c>[TempData]</c> property names, on syntax alone: kept for the tree's lifetime.</summary>
+    private static readonly SyntaxSummaries<string[]> PropertyNamesByTree = new(PropertyNamesIn);
+
+    private static string[] PropertyNamesIn(SyntaxTree tree)
+    {
+        if (!TreeText.MayMention(tree, new[] { "TempData", "TempDataAttribute" }))
+        {
+            return Array.Empty<string>();
+        }
+
+        return tree.GetRoot().DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)).OfType<PropertyDeclarationSyntax>()
+            .Where(property => property.AttributeLists.SelectMany(l => l.Attributes).Any(a => SyntaxNames.Rightmost(a.Name) is "TempData" or "TempDataAttribute"))
+            .Select(property => property.Identifier.ValueText)
+            .ToArray();
     }
 
     private TempDataWrite? FromAssignment(ISimpleAssignmentOperation assignment)
