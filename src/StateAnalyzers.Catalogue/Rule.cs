@@ -59,6 +59,9 @@ internal sealed class Rule
     /// <summary>The docs page, relative to the repository root.</summary>
     public string DocsPath => "docs/rules/" + Id + ".md";
 
+    /// <summary>Whether a message of the rule has a default severity other than the rule's (see <see cref="RuleMessage.Severity"/>).</summary>
+    public bool HasMessageOfOtherSeverity => Messages.Any(m => m.SeverityIn(this) != DefaultSeverity);
+
     public RuleMessage Message(string variant = RuleCatalog.DefaultVariant) =>
         Messages.First(m => m.Variant == variant);
 }

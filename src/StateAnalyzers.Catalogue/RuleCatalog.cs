@@ -13,6 +13,9 @@ internal static class RuleCatalog
     public const string SameSiteNoneWithoutSecureVariant = "SameSiteNoneWithoutSecure";
     public const string SessionServicesMissingVariant = "SessionServicesMissing";
     public const string SecretToRemoveVariant = "SecretToRemove";
+    public const string HostCookieWithDomainVariant = "HostCookieWithDomain";
+    public const string HostCookieWithPathVariant = "HostCookieWithPath";
+    public const string LifetimeCappedByBrowserVariant = "LifetimeCappedByBrowser";
 
     public const string SecurityCategory = "Security";
     public const string ReliabilityCategory = "Reliability";
@@ -20,6 +23,21 @@ internal static class RuleCatalog
 
     /// <summary>RFC 6265 section 6.1: browsers keep at least 4096 bytes per cookie (name + value).</summary>
     public const int MaxCookieBytes = 4096;
+
+    /// <summary>
+    /// RFC 6265bis sections 5.6.1 and 5.6.2: a user agent caps <c>Expires</c> and <c>Max-Age</c> at 400 days from the
+    /// time the cookie is received (STATE010).
+    /// </summary>
+    public const int MaxCookieLifetimeDays = 400;
+
+    /// <summary><see cref="MaxCookieLifetimeDays"/> as a TimeSpan.</summary>
+    public static readonly System.TimeSpan MaxCookieLifetime = System.TimeSpan.FromDays(MaxCookieLifetimeDays);
+
+    /// <summary>RFC 6265bis section 4.1.3: the <c>__Secure-</c> cookie name prefix (matched case-insensitively).</summary>
+    public const string SecurePrefix = "__Secure-";
+
+    /// <summary>RFC 6265bis section 4.1.3: the <c>__Host-</c> cookie name prefix (matched case-insensitively).</summary>
+    public const string HostPrefix = "__Host-";
 
     public static readonly RuleOption<IReadOnlyList<string>> AdditionalSensitiveNames = new(
         RuleIds.STATE001, "additional_sensitive_names", "", OptionParsers.List,
@@ -157,6 +175,22 @@ internal static class RuleCatalog
         new[] { new RuleMessage(DefaultVariant, "{0} keeps the {1} for {2}, longer than the maximum of {3} ({4}); shorten it") },
         new RuleOption[] { MaxAuthLifetime, MaxSessionIdle });
 
+    public static readonly Rule BrowserRejectedCookie = new Rule(
+        RuleIds.STATE010,
+        nameof(BrowserRejectedCookie),
+        "Cookie will be rejected or cut short by the browser",
+        RuleSeverity.Warning,
+        ReliabilityCategory,
+        "Add what the prefix requires / cap the lifetime",
+        "add Secure, Path=/, drop Domain; cap at 400 days",
+        new[]
+        {
+            new RuleMessage(DefaultVariant, "Cookie {0} has the {1} prefix but no Secure ({2}); the browser rejects it, set Secure"),
+            new RuleMessage(HostCookieWithDomainVariant, "Cookie {0} has the __Host- prefix but sets Domain ({1}); the browser rejects it, remove Domain"),
+            new RuleMessage(HostCookieWithPathVariant, "Cookie {0} has the __Host- prefix but its Path is not / ({1}); the browser rejects it, set Path to /"),
+            new RuleMessage(LifetimeCappedByBrowserVariant, "Cookie {0} is set to live {1} ({2}); browsers cap a cookie's lifetime at 400 days, so it expires earlier than the code says", RuleSeverity.Info),
+        });
+
     public static readonly Rule TempDataInCookie = new Rule(
         RuleIds.STATE011,
         nameof(TempDataInCookie),
@@ -170,6 +204,6 @@ internal static class RuleCatalog
     public static readonly IReadOnlyList<Rule> All = new[]
     {
         SensitiveCookie, OversizedCookie, SignOutWithoutSessionClear, HttpOnly, Secure, SameSite, SessionNotConfigured,
-        SignInKeepsSession, LongLivedCookie, TempDataInCookie,
+        SignInKeepsSession, LongLivedCookie, BrowserRejectedCookie, TempDataInCookie,
     };
 }

@@ -15,5 +15,6 @@ internal static class RuleIds
     public const string STATE007 = "STATE007";
     public const string STATE008 = "STATE008";
     public const string STATE009 = "STATE009";
+    public const string STATE010 = "STATE010";
     public const string STATE011 = "STATE011";
 }

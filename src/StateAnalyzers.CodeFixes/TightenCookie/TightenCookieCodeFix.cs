@@ -15,7 +15,7 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 public sealed class TightenCookieCodeFix : BatchCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006);
+        ImmutableArray.Create(RuleIds.STATE004, RuleIds.STATE005, RuleIds.STATE006, RuleIds.STATE010);
 
     private protected override IBatchFix Fix { get; } = new BatchFix<CookieEdit>(
         EquivalenceKeys.TightenCookie,

@@ -34,6 +34,15 @@ internal sealed class ProjectFacts
     /// <summary>Some session configuration in the project sets <c>Cookie.SecurePolicy = Always</c> unconditionally.</summary>
     public bool SessionSecureConfigured { get; }
 
+    /// <summary>
+    /// Secure is added to the write by something else in the project: the app-wide cookie policy with
+    /// <c>Secure = Always</c> where it covers the write, or, for <c>AddSession</c>'s default SecurePolicy (None), a session
+    /// configuration elsewhere that sets <c>Always</c>.
+    /// </summary>
+    public bool SuppliesSecure(CookieWrite write) =>
+        CookiePolicy.CoversSecure(write)
+        || (write.Source == CookieSource.Session && write.Attributes.Secure.Origin == AttributeOrigin.ApiDefault && SessionSecureConfigured);
+
     public static ProjectFacts Gather(CompilationModel model)
     {
         var invocations = new List<IInvocationOperation>();

@@ -152,6 +152,54 @@ internal static class Descriptors
         helpLinkUri: RuleCatalog.LongLivedCookie.HelpLink,
         customTags: RuleCatalog.SecurityCategory);
 
+    /// <summary>STATE010: Cookie will be rejected or cut short by the browser.</summary>
+    public static readonly DiagnosticDescriptor BrowserRejectedCookie = new(
+        RuleIds.STATE010,
+        RuleCatalog.BrowserRejectedCookie.Title,
+        RuleCatalog.BrowserRejectedCookie.Message(RuleCatalog.DefaultVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.BrowserRejectedCookie.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
+
+    /// <summary>STATE010: Cookie will be rejected or cut short by the browser (HostCookieWithDomain).</summary>
+    public static readonly DiagnosticDescriptor HostCookieWithDomain = new(
+        RuleIds.STATE010,
+        RuleCatalog.BrowserRejectedCookie.Title,
+        RuleCatalog.BrowserRejectedCookie.Message(RuleCatalog.HostCookieWithDomainVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.BrowserRejectedCookie.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
+
+    /// <summary>STATE010: Cookie will be rejected or cut short by the browser (HostCookieWithPath).</summary>
+    public static readonly DiagnosticDescriptor HostCookieWithPath = new(
+        RuleIds.STATE010,
+        RuleCatalog.BrowserRejectedCookie.Title,
+        RuleCatalog.BrowserRejectedCookie.Message(RuleCatalog.HostCookieWithPathVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.BrowserRejectedCookie.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
+
+    /// <summary>STATE010: Cookie will be rejected or cut short by the browser (LifetimeCappedByBrowser).</summary>
+    public static readonly DiagnosticDescriptor LifetimeCappedByBrowser = new(
+        RuleIds.STATE010,
+        RuleCatalog.BrowserRejectedCookie.Title,
+        RuleCatalog.BrowserRejectedCookie.Message(RuleCatalog.LifetimeCappedByBrowserVariant).Format,
+        RuleCatalog.ReliabilityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: RuleCatalog.BrowserRejectedCookie.HelpLink,
+        customTags: RuleCatalog.ReliabilityCategory);
+
     /// <summary>STATE011: TempData stores sensitive or unbounded data in a cookie.</summary>
     public static readonly DiagnosticDescriptor TempDataInCookie = new(
         RuleIds.STATE011,

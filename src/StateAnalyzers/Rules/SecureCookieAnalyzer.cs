@@ -24,7 +24,7 @@ public sealed class SecureCookieAnalyzer : CookieWriteAnalyzer
     {
         var secure = write.Attributes.Secure;
         var sameSite = write.Attributes.SameSite;
-        if (!secure.IsKnown || secure.Is(SecureLevel.Always) || model.Project.CookiePolicy.CoversSecure(write) || IsSessionSecuredElsewhere(model, write))
+        if (!secure.IsKnown || secure.Is(SecureLevel.Always) || model.Project.SuppliesSecure(write))
         {
             return;
         }
@@ -46,8 +46,4 @@ public sealed class SecureCookieAnalyzer : CookieWriteAnalyzer
             AttributeFinding.Report(report, Descriptors.Secure, write, settings, AttributeKind.Secure, secure.Origin, secure.Anchor, null, reason);
         }
     }
-
-    /// <summary><c>AddSession</c>'s default SecurePolicy (None) made Always by a session configuration elsewhere in the project.</summary>
-    private static bool IsSessionSecuredElsewhere(CompilationModel model, CookieWrite write) =>
-        write.Source == CookieSource.Session && write.Attributes.Secure.Origin == AttributeOrigin.ApiDefault && model.Project.SessionSecureConfigured;
 }

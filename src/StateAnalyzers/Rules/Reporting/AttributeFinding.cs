@@ -24,14 +24,16 @@ internal static class AttributeFinding
         AttributeOrigin origin,
         IOperation? anchor,
         IOperation? reportAt,
-        string reason)
+        string reason,
+        object[]? messageArguments = null)
     {
+        messageArguments ??= new object[] { write.DisplayName, reason };
         anchor ??= write.Operation;
         var location = (reportAt ?? (write.Source.IsBuilder() ? anchor : write.Operation)).Syntax.GetLocation();
         var edited = origin == AttributeOrigin.RawHeader ? RawHeaderLiteral.EditableEnd(anchor.Syntax) : anchor.Syntax;
         if (edited is null)
         {
-            report(Diagnostic.Create(descriptor, location, write.DisplayName, reason));
+            report(Diagnostic.Create(descriptor, location, messageArguments));
             return;
         }
 
@@ -63,8 +65,7 @@ internal static class AttributeFinding
             location,
             new[] { edited.GetLocation() },
             properties.ToImmutable(),
-            write.DisplayName,
-            reason));
+            messageArguments));
     }
 
     /// <summary>Builders: the framework's own defaults are fine except where a rule says otherwise; resets and explicit values count.</summary>
