@@ -6,7 +6,8 @@ namespace StateAnalyzers.AspNetCore.Tests;
 /// The claim behind STATE010, shown on real headers: what an app on the test server writes, received by a cookie store
 /// written from RFC 6265bis sections 5.6 and 5.7 (<see cref="BrowserCookieStore"/>). A <c>__Host-</c> cookie without
 /// Secure, with a Domain, or with a Path other than <c>/</c>, and a <c>__Secure-</c> cookie without Secure, are ignored
-/// (prefixes matched case-insensitively); a lifetime of 500 days is cut to 400.
+/// (prefixes matched case-insensitively); a lifetime of 500 days is cut to 400. The same writes after the companion's
+/// STATE010 repair (Enforce) are stored, and hold exactly as long as their header says.
 /// </summary>
 public sealed class BrowserCookieLimitTests
 {
@@ -14,6 +15,17 @@ public sealed class BrowserCookieLimitTests
 
     /// <summary>The companion installs nothing: the headers are the app's own.</summary>
     private static readonly Dictionary<string, string?> Off = new() { ["StateGuard:Mode"] = "Off" };
+
+    /// <summary>STATE010 alone in Enforce, so that what the browser accepts is owed to its repair.</summary>
+    private static readonly Dictionary<string, string?> RepairedBy010 = new()
+    {
+        ["StateGuard:Mode"] = "Enforce",
+        ["StateGuard:Rules:STATE001:Mode"] = "Off",
+        ["StateGuard:Rules:STATE002:Mode"] = "Off",
+        ["StateGuard:Rules:STATE004:Mode"] = "Off",
+        ["StateGuard:Rules:STATE005:Mode"] = "Off",
+        ["StateGuard:Rules:STATE006:Mode"] = "Off",
+    };
 
     internal static void Endpoints(WebApplication app)
     {
@@ -90,6 +102,49 @@ public sealed class BrowserCookieLimitTests
         Assert.Empty(browser.Cookies);
     }
 
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public async Task After_the_Enforce_repair_the_browser_stores_the_same_cookie(string path, string step)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, RepairedBy010, https: true);
+        var browser = new BrowserCookieStore(DateTimeOffset.UtcNow);
+
+        var outcome = Assert.Single(browser.Receive(new Uri(host.BaseAddress, path), await host.GetAsync(path)));
+
+        Assert.True(outcome.Stored is not null, "was " + step + ", now " + outcome);
+        var cookie = Assert.Single(browser.Cookies);
+        Assert.True(cookie.SecureOnlyFlag);
+        Assert.Equal("1", cookie.Value);
+        if (cookie.Name.StartsWith("__Host-", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.True(cookie.HostOnlyFlag);
+            Assert.Equal("/", cookie.Path);
+        }
+    }
+
+    [Theory]
+    [InlineData("/max-age-500-days")]
+    [InlineData("/expires-500-days")]
+    [InlineData("/raw?header=remember%3D1%3B%20Max-Age%3D43200000")]
+    public async Task After_the_Enforce_repair_a_500_day_cookie_holds_what_its_header_says_at_most_400_days(string path)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, RepairedBy010, https: true);
+        var response = await host.GetAsync(path);
+
+        // The browser receives the header after the server wrote it: its "now" is the later one.
+        var browser = new BrowserCookieStore(DateTimeOffset.UtcNow);
+        Assert.Single(browser.Receive(new Uri(host.BaseAddress, path), response));
+
+        var header = SetCookies.Single(response, "remember");
+        var written = header.Attributes.TryGetValue("max-age", out var maxAge)
+            ? browser.Now.AddSeconds(long.Parse(maxAge, System.Globalization.CultureInfo.InvariantCulture))
+            : BrowserCookieStore.ParseCookieDate(header.Attributes["expires"])!.Value;
+        var cookie = Assert.Single(browser.Cookies);
+        Assert.Equal(written, cookie.ExpiryTime);
+        Assert.True(cookie.ExpiryTime <= browser.Now + BrowserCookieStore.CookieAgeLimit, header.Header);
+        Assert.True(cookie.ExpiryTime > browser.Now + TimeSpan.FromDays(399), header.Header);
+    }
+
     [Fact]
     public async Task A_Host_cookie_with_Secure_Path_root_and_no_Domain_is_stored()
     {
@@ -121,9 +176,10 @@ public sealed class BrowserCookieLimitTests
     public async Task A_lifetime_of_500_days_is_cut_to_400_days(string path)
     {
         await using var host = await GuardHost.StartAsync(Endpoints, Off, https: true);
-        var browser = new BrowserCookieStore(DateTimeOffset.UtcNow);
-
         var response = await host.GetAsync(path);
+
+        // The browser receives the header after the server wrote it: its "now" is the later one.
+        var browser = new BrowserCookieStore(DateTimeOffset.UtcNow);
         Assert.Single(browser.Receive(new Uri(host.BaseAddress, path), response));
 
         var header = SetCookies.Single(response, "remember");

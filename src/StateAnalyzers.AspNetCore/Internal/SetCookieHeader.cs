@@ -5,6 +5,9 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// <summary>What the audit needs from one <c>Set-Cookie</c> header value, read without allocating.</summary>
 internal readonly ref struct SetCookieHeader
 {
+    /// <summary>The whole seconds of <see cref="TimeSpan.MaxValue"/>: a longer Max-Age is the same for any judgement.</summary>
+    private static readonly long MaxSeconds = (long)TimeSpan.MaxValue.TotalSeconds;
+
     private SetCookieHeader(
         ReadOnlySpan<char> name,
         ReadOnlySpan<char> value,
@@ -12,6 +15,7 @@ internal readonly ref struct SetCookieHeader
         bool secure,
         SameSiteValue sameSite,
         bool isDeletion,
+        TimeSpan? lifetime,
         bool hasDomain,
         bool pathIsRoot)
     {
@@ -21,6 +25,7 @@ internal readonly ref struct SetCookieHeader
         Secure = secure;
         SameSite = sameSite;
         IsDeletion = isDeletion;
+        Lifetime = lifetime;
         HasDomain = hasDomain;
         PathIsRoot = pathIsRoot;
     }
@@ -42,6 +47,13 @@ internal readonly ref struct SetCookieHeader
     /// <c>Expires</c> that the cookie-date algorithm (RFC 6265 section 5.1.1) reads lies in the past. A delete, never a finding.
     /// </summary>
     public bool IsDeletion { get; }
+
+    /// <summary>
+    /// How long from now the browser keeps the cookie: the last valid <c>Max-Age</c> (saturated at
+    /// <see cref="TimeSpan.MaxValue"/>), or, without one, the last readable <c>Expires</c> minus now. Null for a cookie
+    /// that ends with the browser session (neither attribute counts) and for a delete.
+    /// </summary>
+    public TimeSpan? Lifetime { get; }
 
     public bool HasDomain { get; }
 
@@ -73,8 +85,8 @@ internal readonly ref struct SetCookieHeader
         var hasDomain = false;
         var pathIsRoot = false;
         var sameSite = SameSiteValue.Unspecified;
-        bool? maxAgeDeletes = null;
-        var expiresDeletes = false;
+        long? maxAge = null;
+        DateTimeOffset? expires = null;
         while (!attributes.IsEmpty)
         {
             var end = attributes.IndexOf(';');
@@ -101,17 +113,17 @@ internal readonly ref struct SetCookieHeader
             }
             else if (key.Equals("max-age", StringComparison.OrdinalIgnoreCase))
             {
-                if (MaxAgeDeletes(argument) is { } deletes)
+                if (MaxAgeSeconds(argument) is { } seconds)
                 {
-                    maxAgeDeletes = deletes;
+                    maxAge = seconds;
                 }
             }
             else if (key.Equals("expires", StringComparison.OrdinalIgnoreCase))
             {
                 // An Expires the cookie-date algorithm cannot read is ignored; the last one it reads counts.
-                if (CookieDate.TryParse(argument, out var expires))
+                if (CookieDate.TryParse(argument, out var date))
                 {
-                    expiresDeletes = expires <= now;
+                    expires = date;
                 }
             }
             else if (key.Equals("domain", StringComparison.OrdinalIgnoreCase))
@@ -125,12 +137,17 @@ internal readonly ref struct SetCookieHeader
         }
 
         // Max-Age takes precedence over Expires (RFC 6265 section 5.3).
-        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, maxAgeDeletes ?? expiresDeletes, hasDomain, pathIsRoot);
+        TimeSpan? lifetime = maxAge is { } age
+            ? age > 0 ? (age >= MaxSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(age)) : null
+            : expires is { } expiry && expiry > now ? expiry - now : null;
+        var isDeletion = maxAge is { } last ? last <= 0 : expires is { } at && at <= now;
+        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, isDeletion, lifetime, hasDomain, pathIsRoot);
         return true;
     }
 
-    /// <summary>RFC 6265 section 5.2.2: a DIGIT or '-' first, then only DIGITs; zero or less expires the cookie. Null: ignored.</summary>
-    private static bool? MaxAgeDeletes(ReadOnlySpan<char> argument)
+    /// <summary>RFC 6265 section 5.2.2: a DIGIT or '-' first, then only DIGITs; zero or less (-1 for any negative)
+    /// expires the cookie; a long run of digits is saturated. Null: the attribute is ignored.</summary>
+    private static long? MaxAgeSeconds(ReadOnlySpan<char> argument)
     {
         if (argument.IsEmpty || !(char.IsAsciiDigit(argument[0]) || argument[0] == '-'))
         {
@@ -143,7 +160,18 @@ internal readonly ref struct SetCookieHeader
             return null;
         }
 
-        return argument[0] == '-' || !argument.ContainsAnyExcept('0');
+        if (argument[0] == '-')
+        {
+            return -1;
+        }
+
+        long seconds = 0;
+        foreach (var digit in argument)
+        {
+            seconds = Math.Min((seconds * 10) + (digit - '0'), MaxSeconds);
+        }
+
+        return seconds;
     }
 }
 

@@ -13,6 +13,8 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] CookieHoles = { "CookieName", "Reason" };
     private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
     private static readonly string[] SignOutHoles = { "SignOut" };
+    private static readonly string[] PrefixHoles = { "CookieName", "Prefix", "Reason" };
+    private static readonly string[] BrowserLifetimeHoles = { "CookieName", "Lifetime", "Reason" };
 
     private readonly ILogger _logger;
     private readonly Counter<long> _actions;
@@ -95,6 +97,28 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning restore CA2254
     }
 
+    /// <summary>
+    /// STATE010's action on one cookie, with the message variant's own hole: the prefix (default), the lifetime, nothing
+    /// (Domain, Path); <paramref name="detail"/> is null for the variants without one.
+    /// </summary>
+    public void BrowserLimit(GuardAction action, string variant, string cookieName, int cookieLength, string? detail, string reason, string outcome)
+    {
+        var ruleId = RuleIds.STATE010;
+        var definition = Find(ruleId, variant, action);
+        Count(ruleId, definition);
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+        object?[] args = detail is null
+            ? new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), reason, outcome, cookieLength }
+            : new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), detail, reason, outcome, cookieLength };
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template, args);
+#pragma warning restore CA2254
+    }
+
     /// <summary>STATE003's action at one sign-out.</summary>
     public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
     {
@@ -136,7 +160,7 @@ internal sealed class StateGuardEvents : IDisposable
             EventId = new EventId(StateGuardTelemetry.EventId(rule.Id, action), rule.Id);
             Level = action switch
             {
-                GuardAction.Reported => rule.DefaultSeverity switch
+                GuardAction.Reported => ruleMessage.SeverityIn(rule) switch
                 {
                     RuleSeverity.Error => LogLevel.Error,
                     RuleSeverity.Warning => LogLevel.Warning,
@@ -151,6 +175,12 @@ internal sealed class StateGuardEvents : IDisposable
             {
                 RuleIds.STATE002 => SizeHoles,
                 RuleIds.STATE003 => SignOutHoles,
+                RuleIds.STATE010 => ruleMessage.Variant switch
+                {
+                    RuleCatalog.HostCookieWithDomainVariant or RuleCatalog.HostCookieWithPathVariant => CookieHoles,
+                    RuleCatalog.LifetimeCappedByBrowserVariant => BrowserLifetimeHoles,
+                    _ => PrefixHoles,
+                },
                 _ => CookieHoles,
             };
             // Cookie names are quoted, as the analyzers quote them in the same messages.

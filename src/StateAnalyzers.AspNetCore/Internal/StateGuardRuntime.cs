@@ -19,6 +19,7 @@ internal sealed class StateGuardRuntime
         Events = events;
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
+        BrowserLimits = new BrowserLimits(settings, events);
     }
 
     public StateGuardSettings Settings { get; }
@@ -28,6 +29,9 @@ internal sealed class StateGuardRuntime
     public CookieInspector Inspector { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>STATE010: what a cookie's prefix requires, and the browsers' 400-day cap.</summary>
+    public BrowserLimits BrowserLimits { get; }
 
     /// <summary>
     /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
@@ -59,6 +63,7 @@ internal sealed class StateGuardRuntime
             fixedOptions.SameSite = SameSiteMode.Lax;
         }
 
+        BrowserLimits.Repair(fixedOptions, needed, TimeProvider.GetUtcNow());
         return fixedOptions;
     }
 
@@ -88,13 +93,21 @@ internal sealed class StateGuardRuntime
             needed |= AttributeFixes.SameSite;
         }
 
+        if (settings.BrowserLimits == StateGuardMode.Enforce && BrowserLimits.ModeFor(name) == StateGuardMode.Enforce)
+        {
+            // STATE010; a Secure that STATE005 adds already gives the prefix what it requires.
+            var limits = BrowserLimits.Needed(name, options, TimeProvider.GetUtcNow());
+            needed |= (needed & AttributeFixes.Secure) != 0 ? limits & ~AttributeFixes.PrefixSecure : limits;
+        }
+
         return needed;
     }
 
     /// <summary>Logs and counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws,
     /// after the response started say, logs nothing). The length is measured as the audit measures it.</summary>
-    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, bool sameSiteNone)
+    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, CookieOptions given)
     {
+        var sameSiteNone = given.SameSite == SameSiteMode.None;
         var length = SentLength(context, name, value);
         if ((fixes & AttributeFixes.HttpOnly) != 0)
         {
@@ -111,6 +124,8 @@ internal sealed class StateGuardRuntime
         {
             Events.Cookie(RuleIds.STATE006, GuardAction.Fixed, name, length, FindingReasons.SameSiteNotSet, "added SameSite=Lax");
         }
+
+        BrowserLimits.ReportFixed(name, length, given, fixes, TimeProvider.GetUtcNow());
     }
 
     /// <summary>The length of the cookie just written, read from its header when it is the last one (as the audit reads it).</summary>
@@ -257,6 +272,11 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
+        if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider.GetUtcNow()))
+        {
+            return false;
+        }
+
         return written.SameSite != SameSiteMode.Unspecified
             || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
     }
@@ -289,7 +309,7 @@ internal sealed class StateGuardRuntime
         if (cookie.IsDeletion)
         {
             return CookieDeletes.NeedsRepair(settings, cookie.Name, cookie.Secure, cookie.SameSite == SameSiteValue.None, cookie.HasDomain, cookie.PathIsRoot)
-                ? CookieDeletes.Repair(header, cookie.Name, cookie.Secure)
+                ? CookieDeletes.Repair(settings, header, cookie.Name, cookie.Secure, cookie.HasDomain, cookie.PathIsRoot)
                 : header;
         }
 
@@ -332,6 +352,7 @@ internal sealed class StateGuardRuntime
 
         // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
         string? additions = null;
+        var secureAdded = false;
         if (!cookie.HttpOnly)
         {
             var mode = settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name);
@@ -349,11 +370,13 @@ internal sealed class StateGuardRuntime
             {
                 if (cookie.SameSite == SameSiteValue.None)
                 {
+                    secureAdded = mode == StateGuardMode.Enforce;
                     additions = Attribute(RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
+                    secureAdded = mode == StateGuardMode.Enforce;
                     additions = Attribute(RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
@@ -370,7 +393,8 @@ internal sealed class StateGuardRuntime
             }
         }
 
-        return additions is null ? header : header + additions;
+        // STATE010, on the header with the additions: what the prefix requires, the 400-day cap.
+        return BrowserLimits.Audit(additions is null ? header : header + additions, cookie, name, length, now, secureAdded);
     }
 
     private string? Attribute(
@@ -491,4 +515,16 @@ internal enum AttributeFixes
     HttpOnly = 1,
     Secure = 2,
     SameSite = 4,
+
+    /// <summary>STATE010: Secure for a <c>__Secure-</c> or <c>__Host-</c> cookie.</summary>
+    PrefixSecure = 8,
+
+    /// <summary>STATE010: no Domain for a <c>__Host-</c> cookie.</summary>
+    HostDomain = 16,
+
+    /// <summary>STATE010: <c>Path=/</c> for a <c>__Host-</c> cookie.</summary>
+    HostPath = 32,
+
+    /// <summary>STATE010: Max-Age / Expires capped at 400 days.</summary>
+    BrowserLifetime = 64,
 }

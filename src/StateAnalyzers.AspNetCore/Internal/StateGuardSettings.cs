@@ -39,10 +39,12 @@ internal sealed class StateGuardSettings
         HttpOnly = Mode(RuleIds.STATE004);
         Secure = Mode(RuleIds.STATE005);
         SameSite = Mode(RuleIds.STATE006);
+        BrowserLimits = Mode(RuleIds.STATE010);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
-                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off;
+                        HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off ||
+                        BrowserLimits != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
-                               SameSite == StateGuardMode.Enforce;
+                               SameSite == StateGuardMode.Enforce || BrowserLimits == StateGuardMode.Enforce;
     }
 
     public StateGuardMode SensitiveCookies { get; }
@@ -56,6 +58,9 @@ internal sealed class StateGuardSettings
     public StateGuardMode Secure { get; }
 
     public StateGuardMode SameSite { get; }
+
+    /// <summary>STATE010: what the cookie's prefix requires, and the browsers' 400-day cap.</summary>
+    public StateGuardMode BrowserLimits { get; }
 
     /// <summary>False when every cookie rule is off: the middleware then installs nothing.</summary>
     public bool AnyCookieRule { get; }
