@@ -167,7 +167,9 @@ public sealed class BrowserLimitTests
         var records = host.Logs.Guard;
         Assert.Equal(2, records.Count);
         Assert.Equal(LogLevel.Warning, records[0].Level);
+        Assert.Equal("__Host-", records[0].Property("Prefix"));
         Assert.Equal(LogLevel.Information, records[1].Level);
+        Assert.Equal("500 days", records[1].Property("Lifetime"));
         Assert.Equal(StateGuardTelemetry.EventId(RuleIds.STATE010, GuardAction.Reported), records[0].EventId.Id);
     }
 
@@ -196,6 +198,8 @@ public sealed class BrowserLimitTests
     [InlineData("/raw?header=__Host-x%3D1%3B%20Secure%3B%20Path%3D%2F%3B%20Max-Age%3D34560000")]
     [InlineData("/raw?header=__Secure-x%3D1%3B%20secure%3B%20Domain%3Dlocalhost%3B%20Path%3D%2Fapp")]
     [InlineData("/raw?header=__Hosted%3D1")]
+    [InlineData("/raw?header=remember%3D1%3B%20Max-Age%3D3600%3B%20Expires%3DFri%2C%2001%20Jan%202100%2000%3A00%3A00%20GMT")]
+    [InlineData("/raw?header=remember%3D1%3B%20Max-Age%3Dforever%3B%20Expires%3D1%2F1%2F2100")]
     public async Task A_prefixed_cookie_with_everything_right_and_a_lifetime_of_400_days_are_untouched(string path)
     {
         await using var reference = await GuardHost.StartAsync(Endpoints, Only010("Off"), https: true);
@@ -242,6 +246,20 @@ public sealed class BrowserLimitTests
         Assert.Equal(1, raw.Header.Split(';').Count(p => p.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase)));
         Assert.All(host.Logs.Guard, r => Assert.Equal(RuleIds.STATE005, r.EventId.Name));
         Assert.Equal(2, host.Logs.Guard.Count);
+    }
+
+    [Fact]
+    public async Task Secure_is_added_to_a_prefixed_cookie_on_plain_HTTP_too_whatever_SecurePolicy_says()
+    {
+        var configuration = Only010("Enforce");
+        configuration["StateGuard:SecurePolicy"] = "SameAsRequest";
+        await using var host = await GuardHost.StartAsync(Endpoints, configuration);
+
+        var typed = Assert.Single(SetCookies.Of(await host.GetAsync("/secure-without-secure")));
+        var raw = Assert.Single(SetCookies.Of(await host.GetAsync(Raw("__Host-x=1; Path=/"))));
+
+        Assert.True(typed.Secure && raw.Secure, typed.Header + " / " + raw.Header);
+        Assert.Equal(2, host.Metrics.Count(RuleIds.STATE010, "fixed"));
     }
 
     [Fact]
