@@ -31,10 +31,6 @@ internal sealed class BrowserLimits
         _events = events;
     }
 
-    public static bool IsHostPrefixed(ReadOnlySpan<char> name) => name.StartsWith(RuleCatalog.HostPrefix, StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsSecurePrefixed(ReadOnlySpan<char> name) => name.StartsWith(RuleCatalog.SecurePrefix, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The mode of STATE010 for this cookie (Off when it is exempt).</summary>
     public StateGuardMode ModeFor(string name) => _settings.ModeFor(RuleIds.STATE010, _settings.BrowserLimits, name);
 
@@ -42,8 +38,8 @@ internal sealed class BrowserLimits
     public static AttributeFixes Needed(string name, CookieOptions options, DateTimeOffset now)
     {
         var needed = AttributeFixes.None;
-        var host = IsHostPrefixed(name);
-        if ((host || IsSecurePrefixed(name)) && !options.Secure)
+        var host = CookieNamePrefixes.IsHost(name);
+        if ((host || CookieNamePrefixes.IsSecure(name)) && !options.Secure)
         {
             needed |= AttributeFixes.PrefixSecure;
         }
@@ -134,8 +130,8 @@ internal sealed class BrowserLimits
     /// </summary>
     public string Audit(string header, SetCookieHeader cookie, string name, int length, DateTimeOffset now, bool secureAdded)
     {
-        var host = IsHostPrefixed(cookie.Name);
-        var lacksSecure = (host || IsSecurePrefixed(cookie.Name)) && !cookie.Secure && !secureAdded;
+        var host = CookieNamePrefixes.IsHost(cookie.Name);
+        var lacksSecure = (host || CookieNamePrefixes.IsSecure(cookie.Name)) && !cookie.Secure && !secureAdded;
         var hasDomain = host && cookie.HasDomain;
         var wrongPath = host && !cookie.PathIsRoot;
         var beyondCap = cookie.Lifetime > Cap;
@@ -195,7 +191,7 @@ internal sealed class BrowserLimits
     /// </summary>
     public static string RepairPrefix(string header, ReadOnlySpan<char> name, bool secure)
     {
-        if (!IsHostPrefixed(name))
+        if (!CookieNamePrefixes.IsHost(name))
         {
             return secure ? header : header + "; secure";
         }
@@ -261,7 +257,7 @@ internal sealed class BrowserLimits
     private static TimeSpan? LifetimeOf(CookieOptions options, DateTimeOffset now) =>
         options.MaxAge ?? (options.Expires is { } expires ? expires - now : null);
 
-    private static string PrefixOf(string name) => IsHostPrefixed(name) ? RuleCatalog.HostPrefix : RuleCatalog.SecurePrefix;
+    private static string PrefixOf(string name) => CookieNamePrefixes.IsHost(name) ? RuleCatalog.HostPrefix : RuleCatalog.SecurePrefix;
 
     private static ReadOnlySpan<char> KeyOf(string attribute)
     {

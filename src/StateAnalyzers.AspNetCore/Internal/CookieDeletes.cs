@@ -31,7 +31,7 @@ internal static class CookieDeletes
         }
 
         var repaired = new CookieOptions(options) { Secure = true };
-        if (prefix && BrowserLimits.IsHostPrefixed(name))
+        if (prefix && CookieNamePrefixes.IsHost(name))
         {
             repaired.Path = "/";
             repaired.Domain = null;
@@ -49,8 +49,8 @@ internal static class CookieDeletes
 
     private static bool RepairsPrefix(StateGuardSettings settings, ReadOnlySpan<char> name, bool secure, bool hasDomain, bool pathIsRoot)
     {
-        var host = BrowserLimits.IsHostPrefixed(name);
-        var broken = (host || BrowserLimits.IsSecurePrefixed(name)) && (!secure || (host && (hasDomain || !pathIsRoot)));
+        var host = CookieNamePrefixes.IsHost(name);
+        var broken = (host || CookieNamePrefixes.IsSecure(name)) && (!secure || (host && (hasDomain || !pathIsRoot)));
         return broken && settings.ModeFor(RuleIds.STATE010, settings.BrowserLimits, name.ToString()) == StateGuardMode.Enforce;
     }
 
