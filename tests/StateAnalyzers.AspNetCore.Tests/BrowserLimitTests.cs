@@ -118,6 +118,20 @@ public sealed class BrowserLimitTests
         }
     }
 
+    [Theory]
+    [InlineData("remember=1; Max-Age=43200000; Expires=Fri, 01 Jan 2100 00:00:00 GMT", "Max-Age in the Set-Cookie header")]
+    [InlineData("remember=1; Max-Age=abc; Expires=Fri, 01 Jan 2100 00:00:00 GMT", "Expires in the Set-Cookie header")]
+    public async Task The_log_names_the_attribute_the_browser_reads_the_lifetime_from(string header, string reason)
+    {
+        await using var host = await GuardHost.StartAsync(Endpoints, Only010("Enforce"), https: true);
+        var before = DateTimeOffset.UtcNow;
+
+        var cookie = Assert.Single(SetCookies.Of(await host.GetAsync(Raw(header))));
+
+        AssertRepaired(cookie, before);
+        Assert.Equal(reason, Single010(host).Property("Reason"));
+    }
+
     [Fact]
     public async Task Every_fix_on_one_typed_cookie_is_logged_once()
     {
@@ -339,8 +353,9 @@ public sealed class BrowserLimitTests
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             var (key, value) = equals < 0 ? (part, "") : (part[..equals], part[(equals + 1)..]);
-            if (key.Equals("max-age", StringComparison.OrdinalIgnoreCase))
+            if (key.Equals("max-age", StringComparison.OrdinalIgnoreCase) && value.All(char.IsAsciiDigit))
             {
+                // A Max-Age that is not digits is ignored by the browser (RFC 6265bis 5.6.2), and left as it is.
                 Assert.True(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) <= (long)FourHundredDays.TotalSeconds, cookie.Header);
             }
             else if (key.Equals("expires", StringComparison.OrdinalIgnoreCase))

@@ -169,7 +169,7 @@ internal sealed class BrowserLimits
         if (beyondCap)
         {
             Log(action, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(cookie.Lifetime!.Value),
-                (LastAttribute(header, "max-age") is null ? "Expires" : "Max-Age") + InTheHeader, fix ? "capped at 400 days" : ReportedOutcome);
+                (HasValidMaxAge(header) ? "Max-Age" : "Expires") + InTheHeader, fix ? "capped at 400 days" : ReportedOutcome);
         }
 
         if (!fix)
@@ -248,6 +248,23 @@ internal sealed class BrowserLimits
 
         var digits = maxAge.TrimStart('0');
         return digits.Length > CapSeconds.Length || (digits.Length == CapSeconds.Length && digits.SequenceCompareTo(CapSeconds) > 0);
+    }
+
+    /// <summary>Whether some Max-Age is one the browser reads (5.6.2: a DIGIT, or '-' and a DIGIT, then DIGITs), so that it decides.</summary>
+    private static bool HasValidMaxAge(string header)
+    {
+        var parts = header.Split(';');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var value = ValueOf(parts[i]);
+            var digits = !value.IsEmpty && value[0] == '-' ? value[1..] : value;
+            if (KeyOf(parts[i]).Equals("max-age", StringComparison.OrdinalIgnoreCase) && !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An attribute value from the app, as a log line may show it: control characters escaped.</summary>
