@@ -18,6 +18,8 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 /// </summary>
 internal static class CookieTightener
 {
+    private static readonly SyntaxAnnotation RemovedStatement = new(nameof(RemovedStatement));
+
     public static Task<Solution> ApplyAsync(Solution solution, IEnumerable<CookieEdit> edits, CancellationToken cancellationToken) =>
         PerDocument.ApplyAsync(solution, edits, e => e.Tree, ApplyAsync, cancellationToken);
 
@@ -51,10 +53,22 @@ internal static class CookieTightener
             return document;
         }
 
+        // A removed member set by a statement of its own goes with its statement, after the other edits.
+        var removed = new HashSet<SyntaxNode>(byNode
+            .Where(p => p.Value.All(e => e.Remove) && p.Key is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax })
+            .Select(p => p.Key.Parent!));
+        foreach (var statement in removed)
+        {
+            byNode.Remove(((ExpressionStatementSyntax)statement).Expression);
+        }
+
         var newLine = Usings.NewLineOf(root);
-        var newRoot = root.ReplaceNodes(byNode.Keys, (original, rewritten) => Rewrite(rewritten, byNode[original], newLine));
+        var newRoot = root.ReplaceNodes(
+            byNode.Keys.Concat(removed),
+            (original, rewritten) => removed.Contains(original) ? rewritten.WithAdditionalAnnotations(RemovedStatement) : Rewrite(rewritten, byNode[original], newLine));
+        newRoot = newRoot.RemoveNodes(newRoot.GetAnnotatedNodes(RemovedStatement), SyntaxRemoveOptions.KeepNoTrivia) ?? newRoot;
         newRoot = ArguingComments.Remove(newRoot);
-        return await FullNames.CleanUpAsync(document, newRoot, byNode.Keys.First().SpanStart, cancellationToken).ConfigureAwait(false);
+        return await FullNames.CleanUpAsync(document, newRoot, byNode.Keys.Concat(removed).Min(n => n.SpanStart), cancellationToken).ConfigureAwait(false);
     }
 
     private static SyntaxNode? Target(SyntaxNode found, CookieEdit edit)
@@ -68,6 +82,7 @@ internal static class CookieTightener
                 ? (found != assignment ? found as ExpressionSyntax : null)
                 : candidates.OfType<AssignmentExpressionSyntax>().FirstOrDefault(),
             CookieFixProperties.RawHeader => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax),
+            CookieFixProperties.Replace => candidates.OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == edit.Span),
             _ => null,
         };
     }
@@ -78,15 +93,91 @@ internal static class CookieTightener
         var members = edits.GroupBy(e => e.Member).Select(g => g.First()).ToList();
         return first.Kind switch
         {
-            CookieFixProperties.AddOptions => AddOptions((InvocationExpressionSyntax)node, edits.All(e => e.ScriptReadable)),
+            CookieFixProperties.AddOptions => edits.All(e => e.OnlyMember)
+                ? OptionsWith((InvocationExpressionSyntax)node, members)
+                : AddOptions((InvocationExpressionSyntax)node, edits.All(e => e.ScriptReadable)),
             CookieFixProperties.Initializer => SetInInitializer((BaseObjectCreationExpressionSyntax)node, members, newLine),
             CookieFixProperties.Assignment => node is AssignmentExpressionSyntax assignment && !IsDeconstruction(assignment)
                 ? assignment.WithRight(Changed(first.Value, assignment.Right))
                 : Changed(first.Value, (ExpressionSyntax)node),
+            CookieFixProperties.Replace => Replaced(first.Value, (ExpressionSyntax)node),
             CookieFixProperties.BuilderLambda => SetInLambda((InvocationExpressionSyntax)node, members, newLine),
-            CookieFixProperties.RawHeader => AppendRawAttributes((ExpressionSyntax)node, edits.Select(e => e.RawAttribute).Distinct().OrderBy(RawOrder).ToList()),
+            CookieFixProperties.RawHeader => AppendRawAttributes(
+                RemoveRawAttributes((ExpressionSyntax)node, edits.Select(e => e.RawRemove).OfType<string>().Distinct().ToList()),
+                edits.Select(e => e.RawAttribute).Where(a => a.Length > 0).Distinct().OrderBy(RawOrder).ToList()),
             _ => node,
         };
+    }
+
+    /// <summary>The initializer without its assignments of <paramref name="member"/>.</summary>
+    private static InitializerExpressionSyntax Without(InitializerExpressionSyntax initializer, string member)
+    {
+        var kept = initializer.Expressions;
+        foreach (var assignment in initializer.Expressions.OfType<AssignmentExpressionSyntax>()
+            .Where(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == member))
+        {
+            var index = kept.IndexOf(e => e.IsEquivalentTo(assignment));
+            var wasLast = index == kept.Count - 1 && kept.SeparatorCount < kept.Count;
+            kept = kept.RemoveAt(index);
+            if (wasLast && kept.Count > 0)
+            {
+                // The last member loses its separator with it: the new last member ends as the removed one did.
+                kept = kept.Replace(kept[kept.Count - 1], kept[kept.Count - 1].WithTrailingTrivia(assignment.GetTrailingTrivia()));
+            }
+        }
+
+        return initializer.WithExpressions(kept);
+    }
+
+    /// <summary><c>Append(key, value)</c> with new options that set only the asked-for members (STATE010: Secure).</summary>
+    private static InvocationExpressionSyntax OptionsWith(InvocationExpressionSyntax invocation, List<CookieEdit> edits)
+    {
+        var members = string.Join(", ", edits.Select(e => e.Member + " = " + Qualified(e.Value)));
+        var options = SyntaxFactory.ParseExpression("new " + FullNames.Http("CookieOptions") + " { " + members + " }").WithAdditionalAnnotations(Formatter.Annotation);
+        return invocation.AddArgumentListArguments(SyntaxFactory.Argument(FullNames.ToSimplify(options)));
+    }
+
+    /// <summary>The expression replaced by the C# the analyzer wrote (STATE010's capped lifetime), names to simplify.</summary>
+    private static ExpressionSyntax Replaced(string value, ExpressionSyntax old) =>
+        FullNames.ToSimplify(SyntaxFactory.ParseExpression(value)).WithTriviaFrom(old).WithAdditionalAnnotations(new SyntaxAnnotation(ArguingComments.ChangedValue));
+
+    /// <summary>Takes the named attributes out of the text of the string (see <see cref="RawAttributeText"/>).</summary>
+    private static ExpressionSyntax RemoveRawAttributes(ExpressionSyntax value, List<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return value;
+        }
+
+        string Strip(string text, bool starts, bool afterHole, bool beforeHole) =>
+            keys.Aggregate(text, (current, key) => RawAttributeText.Without(current, key, starts, afterHole, beforeHole));
+
+        var whole = value.Parent is not BinaryExpressionSyntax;
+        switch (value)
+        {
+            case LiteralExpressionSyntax literal when literal.Token.Value is string text:
+                var stripped = Strip(text, whole, !whole, false);
+                return stripped == text ? literal : literal.WithToken(SyntaxFactory.Literal(stripped).WithTriviaFrom(literal.Token));
+            case InterpolatedStringExpressionSyntax interpolated:
+                var contents = interpolated.Contents;
+                var parts = new Dictionary<InterpolatedStringTextSyntax, InterpolatedStringTextSyntax>();
+                for (var i = 0; i < contents.Count; i++)
+                {
+                    if (contents[i] is InterpolatedStringTextSyntax part)
+                    {
+                        // Attribute names and values hold no braces or quotes: the text is the same in every kind of interpolated string.
+                        var rest = Strip(part.TextToken.Text, whole && i == 0, i > 0 || !whole, i < contents.Count - 1);
+                        if (rest != part.TextToken.Text)
+                        {
+                            parts[part] = part.WithTextToken(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, rest, rest, default));
+                        }
+                    }
+                }
+
+                return parts.Count == 0 ? interpolated : interpolated.ReplaceNodes(parts.Keys, (original, _) => parts[original]);
+            default:
+                return value;
+        }
     }
 
     /// <summary><c>(o.Secure, x) = (false, 0)</c>: the diagnostic points at the one tuple element to replace.</summary>
@@ -109,6 +200,12 @@ internal static class CookieTightener
         {
             var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
                 .LastOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == edit.Member);
+            if (edit.Remove)
+            {
+                initializer = Without(initializer, edit.Member);
+                continue;
+            }
+
             initializer = existing is not null
                 ? initializer.ReplaceNode(existing, existing.WithRight(Changed(edit.Value, existing.Right)))
                 : InitializerMembers.Add(initializer, SyntaxFactory.AssignmentExpression(
@@ -178,6 +275,11 @@ internal static class CookieTightener
     /// </summary>
     private static ExpressionSyntax AppendRawAttributes(ExpressionSyntax value, List<string> attributes)
     {
+        if (attributes.Count == 0)
+        {
+            return value;
+        }
+
         var suffix = string.Concat(attributes.Select(a => "; " + a));
         switch (value)
         {

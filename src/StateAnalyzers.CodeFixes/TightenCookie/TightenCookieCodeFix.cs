@@ -10,6 +10,8 @@ namespace StateAnalyzers.CodeFixes.TightenCookie;
 /// <summary>
 /// STATE004-006: sets HttpOnly / Secure / SameSite where the analyzer found them missing or weakened: a new
 /// options argument, the object initializer, the assignment, the builder lambda, or the raw Set-Cookie string.
+/// STATE010, in the same places: adds the Secure a cookie prefix requires, sets Path to <c>/</c>, removes the Domain,
+/// and caps a lifetime at 400 days.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TightenCookieCodeFix)), Shared]
 public sealed class TightenCookieCodeFix : BatchCodeFix

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StateAnalyzers.Internal;
@@ -23,20 +24,26 @@ internal static class LifetimeReplacement
     };
 
     /// <summary>The replacement for <paramref name="setting"/>'s expression, or null when none can be written.</summary>
-    public static string? For(LifetimeSetting setting, TimeSpan maximum)
+    public static string? For(LifetimeSetting setting, TimeSpan maximum) => For(setting.Value, setting.FromNow, maximum);
+
+    /// <summary>
+    /// The replacement for <paramref name="value"/>, a lifetime (<paramref name="fromNow"/> false: a TimeSpan) or a point in
+    /// time "now plus" it, set to <paramref name="maximum"/>; null when none can be written in the code's own way.
+    /// </summary>
+    public static string? For(IOperation value, bool fromNow, TimeSpan maximum)
     {
         var (unit, count) = Natural(maximum);
-        var syntax = setting.Value.Syntax;
-        switch (OperationFlow.SkipConversions(setting.Value))
+        var syntax = value.Syntax;
+        switch (OperationFlow.SkipConversions(value))
         {
             case IInvocationOperation { TargetMethod.IsStatic: true } when syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax factory }:
                 return factory.Expression + ".From" + unit + "(" + count + ")";
-            case IInvocationOperation { Instance: { } now } when setting.FromNow:
+            case IInvocationOperation { Instance: { } now } when fromNow:
                 return now.Syntax + ".Add" + unit + "(" + count + ")";
-            case IObjectCreationOperation when syntax is BaseObjectCreationExpressionSyntax creation:
+            case IObjectCreationOperation when !fromNow && syntax is BaseObjectCreationExpressionSyntax creation:
                 var newed = creation is ObjectCreationExpressionSyntax explicitType ? "new " + explicitType.Type : "new";
                 return newed + "(" + ConstructorArguments(maximum) + ")";
-            case IFieldReferenceOperation when syntax is MemberAccessExpressionSyntax field && setting.FromNow:
+            case IFieldReferenceOperation when syntax is MemberAccessExpressionSyntax field && fromNow:
                 return field.Expression + ".UtcNow.Add" + unit + "(" + count + ")";
             case IFieldReferenceOperation when syntax is MemberAccessExpressionSyntax field:
                 return field.Expression + ".From" + unit + "(" + count + ")";

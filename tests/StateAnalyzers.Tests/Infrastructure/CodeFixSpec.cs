@@ -54,6 +54,13 @@ public sealed class CodeFixSpec<TCodeFix>
         return this;
     }
 
+    /// <summary>Diagnostics the markup cannot state (an Info-level message of a Warning rule: STATE010's lifetime cap).</summary>
+    public CodeFixSpec<TCodeFix> Expecting(params DiagnosticResult[] diagnostics)
+    {
+        _test.TestState.ExpectedDiagnostics.AddRange(diagnostics);
+        return this;
+    }
+
     public Task Verify() => _test.RunAsync();
 
     private sealed class Test : CSharpCodeFixTest<EmptyAnalyzer, TCodeFix, DefaultVerifier>

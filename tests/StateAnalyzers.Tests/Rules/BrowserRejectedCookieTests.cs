@@ -7,7 +7,7 @@ namespace StateAnalyzers.Tests.Rules;
 
 /// <summary>
 /// The analyzer of STATE010 (the browser drops a prefixed cookie or caps its lifetime): each shape and the tricky clean
-/// cases next to it. The fix is tested in CodeFixes/BrowserLimitFixTests.
+/// cases next to it. The fix is tested in <see cref="CodeFixes.BrowserLimitFixTests"/>.
 /// </summary>
 public class BrowserRejectedCookieTests
 {

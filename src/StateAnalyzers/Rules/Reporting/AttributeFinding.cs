@@ -25,7 +25,8 @@ internal static class AttributeFinding
         IOperation? anchor,
         IOperation? reportAt,
         string reason,
-        object[]? messageArguments = null)
+        object[]? messageArguments = null,
+        bool onlyTheMember = false)
     {
         messageArguments ??= new object[] { write.DisplayName, reason };
         anchor ??= write.Operation;
@@ -55,6 +56,11 @@ internal static class AttributeFinding
         properties[CookieFixProperties.MemberKey] = member;
         properties[CookieFixProperties.ValueKey] = value;
         properties[CookieFixProperties.RawAttributeKey] = raw;
+        if (onlyTheMember)
+        {
+            properties[CookieFixProperties.OnlyMemberKey] = "true";
+        }
+
         if (settings.IsScriptReadableByDesign(write.Name))
         {
             properties[CookieFixProperties.ScriptReadableKey] = "true";

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StateAnalyzers.FixContract;
 
 namespace StateAnalyzers.Rules.Reporting;
 
@@ -27,6 +30,36 @@ internal static class RawHeaderLiteral
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The text pieces of an editable string (<see cref="EditableEnd"/>): a literal's value, or each text part of an
+    /// interpolated string, with whether it starts the header value and whether a run-time hole comes before or after it.
+    /// </summary>
+    public static IEnumerable<(string Text, bool StartsTheValue, bool AfterHole, bool BeforeHole)> TextPieces(SyntaxNode value, SyntaxNode editable)
+    {
+        var isWhole = Unwrap(value) == editable;
+        if (editable is LiteralExpressionSyntax { Token.Value: string text })
+        {
+            yield return (text, isWhole, !isWhole, false);
+            yield break;
+        }
+
+        if (editable is InterpolatedStringExpressionSyntax interpolated)
+        {
+            var contents = interpolated.Contents;
+            for (var i = 0; i < contents.Count; i++)
+            {
+                if (contents[i] is InterpolatedStringTextSyntax part)
+                {
+                    yield return (part.TextToken.ValueText, isWhole && i == 0, i > 0 || !isWhole, i < contents.Count - 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the raw fix can take the attribute <paramref name="key"/> out of the editable string.</summary>
+    public static bool HoldsAttribute(SyntaxNode value, SyntaxNode editable, string key) =>
+        TextPieces(value, editable).Any(p => RawAttributeText.Holds(p.Text, key, p.StartsTheValue, p.AfterHole, p.BeforeHole));
 
     private static SyntaxNode Unwrap(SyntaxNode node)
     {
