@@ -65,4 +65,8 @@ public sealed class StateGuardOptions
 
     /// <summary>STATE003: how the session store is treated at sign-out and when it fails (<c>StateGuard:Session</c>).</summary>
     public StateGuardSessionOptions Session { get; } = new();
+
+    /// <summary>What could not be bound from the configuration section, key by key; reported at start-up with the
+    /// validators' findings.</summary>
+    internal List<string> ConfigurationProblems { get; } = new();
 }

@@ -29,8 +29,12 @@ public static class StateGuardServiceCollectionExtensions
         {
             services.AddOptions<StateGuardOptions>()
                 .Configure<IServiceProvider>(static (options, provider) =>
-                    provider.GetService<IConfiguration>()?.GetSection(StateGuardOptions.SectionName)
-                        .Bind(options, static binder => binder.ErrorOnUnknownConfiguration = true))
+                {
+                    if (provider.GetService<IConfiguration>() is { } configuration)
+                    {
+                        StateGuardConfigurationBinder.Bind(configuration.GetSection(StateGuardOptions.SectionName), options);
+                    }
+                })
                 .ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, StateGuardOptionsValidator>());
             services.TryAddSingleton<StateGuardSettings>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StateAnalyzers.AspNetCore.Internal;
 using StateAnalyzers.AspNetCore.Tests.Infrastructure;
 using StateAnalyzers.Catalogue;
 
@@ -71,7 +72,14 @@ public sealed class OptionsTests
         { "StateGuard:Mode", "Strict", "StateGuard:Mode" },
         { "StateGuard:Mode", "Report,Enforce", "StateGuard:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
         { "StateGuard:Rules:STATE004:Mode", "Report,Enforce", "StateGuard:Rules:STATE004:Mode is 'Report,Enforce'; use Off, Report or Enforce." },
-        { "StateGuard:Mdoe", "Report", "'Mdoe'" },
+        { "StateGuard:Mode", "Off,Report", "StateGuard:Mode is 'Off,Report'; use Off, Report or Enforce." },
+        { "StateGuard:Mode", "2", "StateGuard:Mode is '2'; use Off, Report or Enforce." },
+        { "StateGuard:Mdoe", "Report", "StateGuard:Mdoe is not an option; the options at this level are Mode, Rules," },
+        { "StateGuard:Rules:STATE004:Mdoe", "Report", "StateGuard:Rules:STATE004:Mdoe is not an option; the options at this level are Mode, ExemptCookies." },
+        { "StateGuard:MaxCookieBytes", "4k", "StateGuard:MaxCookieBytes is '4k', which is not a whole number." },
+        { "StateGuard:Session:StoreTimeout", "2s", "StateGuard:Session:StoreTimeout is '2s', which is not a time span" },
+        { "StateGuard:ExemptCookies", "legacy", "StateGuard:ExemptCookies is 'legacy', but it is a list; give its items as StateGuard:ExemptCookies:0" },
+        { "StateGuard:Session", "on", "StateGuard:Session is 'on', but it is a section of options" },
     };
 
     [Theory]
@@ -92,6 +100,49 @@ public sealed class OptionsTests
             new Dictionary<string, string?> { ["StateGuard:MaxCookieBytes"] = "-1", ["StateGuard:Rules:STATE007:Mode"] = "Off" }));
 
         Assert.Equal(2, exception.Failures.Count());
+    }
+
+    [Fact]
+    public async Task A_value_that_cannot_be_bound_does_not_hide_the_other_problems_and_the_good_keys_still_bind()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["StateGuard:Mode"] = "Strict",
+            ["StateGuard:Rules:STATE004:Mode"] = "Off,Report",
+            ["StateGuard:Mdoe"] = "Report",
+            ["StateGuard:MaxCookieBytes"] = "-1",
+            ["StateGuard:SecurePolicy"] = "SameAsRequest",
+        };
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => GuardHost.StartAsync(NoEndpoints, configuration));
+
+        Assert.Collection(
+            exception.Failures.Order(StringComparer.Ordinal),
+            f => Assert.StartsWith("StateGuard:MaxCookieBytes is -1;", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("StateGuard:Mdoe is not an option;", f, StringComparison.Ordinal),
+            f => Assert.Equal("StateGuard:Mode is 'Strict'; use Off, Report or Enforce.", f),
+            f => Assert.Equal("StateGuard:Rules:STATE004:Mode is 'Off,Report'; use Off, Report or Enforce.", f));
+    }
+
+    [Fact]
+    public void The_keys_that_are_right_are_bound_beside_those_that_are_not()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["StateGuard:Mode"] = "Strict",
+            ["StateGuard:SecurePolicy"] = "sameasrequest",
+            ["StateGuard:Rules:state005:Mode"] = "report",
+            ["StateGuard:ExemptCookies:0"] = "legacy",
+        }).Build().GetSection(StateGuardOptions.SectionName);
+        var options = new StateGuardOptions();
+
+        StateGuardConfigurationBinder.Bind(section, options);
+
+        Assert.Equal("StateGuard:Mode is 'Strict'; use Off, Report or Enforce.", Assert.Single(options.ConfigurationProblems));
+        Assert.Equal(StateGuardMode.Enforce, options.Mode);
+        Assert.Equal(StateGuardSecurePolicy.SameAsRequest, options.SecurePolicy);
+        Assert.Equal(StateGuardMode.Report, options.Rules["STATE005"].Mode);
+        Assert.Equal(new[] { "legacy" }, options.ExemptCookies);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StateAnalyzers.Catalogue;
 
@@ -13,19 +12,15 @@ internal sealed class StateGuardOptionsValidator : IValidateOptions<StateGuardOp
 
     private const int MinimumSecretPrefixLength = 3;
 
-    private readonly IConfiguration? _configuration;
-
-    public StateGuardOptionsValidator(IConfiguration? configuration = null) => _configuration = configuration;
-
     public ValidateOptionsResult Validate(string? name, StateGuardOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.ConfigurationProblems);
         var section = StateGuardOptions.SectionName;
         var runtimeIds = string.Join(", ", RuntimeRules.All.Select(r => r.Id));
 
         if (!Enum.IsDefined(options.Mode))
         {
-            failures.Add($"{section}:Mode is '{Text("Mode", options.Mode)}'; use Off, Report or Enforce.");
+            failures.Add($"{section}:Mode is '{options.Mode}'; use Off, Report or Enforce.");
         }
 
         if (!Enum.IsDefined(options.SecurePolicy))
@@ -57,7 +52,7 @@ internal sealed class StateGuardOptionsValidator : IValidateOptions<StateGuardOp
 
             if (rule.Mode is { } mode && !Enum.IsDefined(mode))
             {
-                failures.Add($"{section}:Rules:{id}:Mode is '{Text("Rules:" + id + ":Mode", mode)}'; use Off, Report or Enforce.");
+                failures.Add($"{section}:Rules:{id}:Mode is '{mode}'; use Off, Report or Enforce.");
             }
 
             CheckCookieNames(failures, $"{section}:Rules:{id}:ExemptCookies", rule.ExemptCookies);
@@ -92,10 +87,6 @@ internal sealed class StateGuardOptionsValidator : IValidateOptions<StateGuardOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    /// <summary>What the configuration says (<c>Report,Enforce</c>, which the binder reads as the flags value 3), else the value.</summary>
-    private string Text(string key, StateGuardMode mode) =>
-        _configuration?[StateGuardOptions.SectionName + ":" + key] ?? mode.ToString();
 
     private static void CheckCookieNames(List<string> failures, string key, IEnumerable<string> names)
     {
