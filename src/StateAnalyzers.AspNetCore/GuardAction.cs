@@ -7,7 +7,7 @@ public enum GuardAction
     /// <summary>A violation was logged and counted; the response was left as it was.</summary>
     Reported = 0,
 
-    /// <summary>A missing cookie attribute was added.</summary>
+    /// <summary>A missing cookie attribute was added, or an authentication or session cookie's lifetime capped (STATE009).</summary>
     Fixed = 1,
 
     /// <summary>A cookie was removed from the response.</summary>

@@ -9,7 +9,7 @@ public enum StateGuardMode
     /// <summary>Violations are logged and counted; the response is left untouched.</summary>
     Report = 1,
 
-    /// <summary>Violations are fixed where they can be (attributes added), dropped and reported where they cannot.</summary>
+    /// <summary>Violations are fixed where they can be (attributes added, lifetimes capped), dropped and reported where they cannot.</summary>
     Enforce = 2,
 }
 

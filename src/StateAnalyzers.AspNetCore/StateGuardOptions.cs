@@ -32,7 +32,7 @@ public sealed class StateGuardOptions
     /// <summary>The mode of every rule that has no override in <see cref="Rules"/>. Default: <see cref="StateGuardMode.Enforce"/>.</summary>
     public StateGuardMode Mode { get; set; } = StateGuardMode.Enforce;
 
-    /// <summary>Per-rule overrides, keyed by rule ID (<c>STATE001</c> to <c>STATE006</c>, case-insensitive).</summary>
+    /// <summary>Per-rule overrides, keyed by the ID of a rule with a runtime check (<c>STATE004</c>, case-insensitive).</summary>
     public Dictionary<string, StateGuardRuleOptions> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cookie names that no cookie rule acts on (exact, case-sensitive).</summary>
@@ -40,6 +40,14 @@ public sealed class StateGuardOptions
 
     /// <summary>STATE002: the largest cookie, in bytes of name plus value as sent, that passes. Default 4096 (RFC 6265).</summary>
     public int MaxCookieBytes { get; set; } = RuleCatalog.MaxCookieBytes;
+
+    /// <summary>
+    /// STATE009: the longest the browser may keep the authentication and session cookies. A longer <c>Max-Age</c> or
+    /// <c>Expires</c> is capped at it (Enforce) or reported (Report). Default 30 days, the catalogue's
+    /// <c>STATE009.max_auth_lifetime</c>; in configuration written as the analyzers' option is (<c>30d</c>, <c>12h</c>,
+    /// <c>90m</c>, <c>45s</c>) or as a TimeSpan (<c>30.00:00:00</c>). At least one second.
+    /// </summary>
+    public TimeSpan MaxAuthLifetime { get; set; } = RuleCatalog.MaxAuthLifetime.Default;
 
     /// <summary>STATE001: extra word parts that make a cookie name sensitive (a multi-part entry such as
     /// <c>"session key"</c> matches adjacent parts: <c>SessionKey</c>, <c>session_key</c>).</summary>

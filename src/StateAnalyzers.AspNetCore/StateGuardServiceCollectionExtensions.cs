@@ -37,6 +37,7 @@ public static class StateGuardServiceCollectionExtensions
                 })
                 .ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, StateGuardOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, LifetimeOptionsValidator>());
             services.TryAddSingleton<StateGuardSettings>();
             services.TryAddSingleton(static provider => new StateGuardEvents(
                 provider.GetRequiredService<ILoggerFactory>(),
@@ -46,7 +47,8 @@ public static class StateGuardServiceCollectionExtensions
                 provider.GetRequiredService<StateGuardSettings>(),
                 provider.GetRequiredService<StateGuardEvents>(),
                 provider.GetService<TimeProvider>(),
-                new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>())));
+                new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>()),
+                new AuthAndSessionCookies(provider)));
             services.TryAddSingleton<SessionSignOut>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, SessionOptionsValidator>());
             services.TryAddSingleton<SessionRevocations>();

@@ -334,6 +334,39 @@ public sealed class BrowserLimitTests
         Assert.True(none.Secure, none.Header);
     }
 
+    [Theory]
+    [InlineData("Enforce", "2592000", RuleIds.STATE009)]
+    [InlineData("Off", "34560000", RuleIds.STATE010)]
+    public async Task A_session_cookie_living_500_days_is_capped_once_by_STATE009_when_it_caps_lower(string state009, string maxAge, string rule)
+    {
+        var configuration = new Dictionary<string, string?> { ["StateGuard:Mode"] = "Enforce", ["StateGuard:Rules:STATE009:Mode"] = state009 };
+        await using var host = await GuardHost.StartAsync(
+            app => app.MapGet("/cart", (HttpContext c) =>
+            {
+                c.Session.SetString("cart", "apples");
+                return "ok";
+            }),
+            configuration,
+            services: b => b.Services.AddDistributedMemoryCache().AddSession(o =>
+            {
+                o.Cookie.Name = "shop-session";
+                o.Cookie.MaxAge = TimeSpan.FromDays(500);
+            }),
+            pipeline: app =>
+            {
+                app.UseStateGuard();
+                app.UseSession();
+            },
+            https: true);
+
+        var cookie = SetCookies.Single(await host.GetAsync("/cart"), "shop-session");
+
+        Assert.Equal(maxAge, cookie.Attributes["max-age"]);
+        var lifetime = Assert.Single(host.Logs.Guard, r => r.EventId.Name is RuleIds.STATE009 or RuleIds.STATE010);
+        Assert.Equal(rule, lifetime.EventId.Name);
+        Assert.Equal("fixed", lifetime.Property("Action"));
+    }
+
     /// <summary>What every repair leaves: a prefix with what it requires, a lifetime of at most 400 days from the request.</summary>
     private static void AssertRepaired(ReceivedCookie cookie, DateTimeOffset before)
     {

@@ -126,15 +126,16 @@ internal sealed class BrowserLimits
 
     /// <summary>
     /// STATE010 on one header the audit parsed (not a delete): logs what the browser would do, and in Enforce returns the
-    /// header repaired. <paramref name="secureAdded"/>: STATE005 already appends Secure to this header, so the prefix has it.
+    /// header repaired. <paramref name="secureAdded"/>: STATE005 already appends Secure to this header, so the prefix has it;
+    /// <paramref name="lifetimeCapped"/>: STATE009 already capped its lifetime, lower than 400 days.
     /// </summary>
-    public string Audit(string header, SetCookieHeader cookie, string name, int length, DateTimeOffset now, bool secureAdded)
+    public string Audit(string header, SetCookieHeader cookie, string name, int length, DateTimeOffset now, bool secureAdded, bool lifetimeCapped)
     {
         var host = CookieNamePrefixes.IsHost(cookie.Name);
         var lacksSecure = (host || CookieNamePrefixes.IsSecure(cookie.Name)) && !cookie.Secure && !secureAdded;
         var hasDomain = host && cookie.HasDomain;
         var wrongPath = host && !cookie.PathIsRoot;
-        var beyondCap = cookie.Lifetime > Cap;
+        var beyondCap = !lifetimeCapped && cookie.Lifetime > Cap;
         if (!(lacksSecure || hasDomain || wrongPath || beyondCap))
         {
             return header;
@@ -182,7 +183,7 @@ internal sealed class BrowserLimits
             header = RepairPrefix(header, cookie.Name, secure: !lacksSecure);
         }
 
-        return beyondCap ? CapLifetime(header, now) : header;
+        return beyondCap ? LifetimeCap.Rewrite(header, CapSeconds, now + Cap) : header;
     }
 
     /// <summary>
@@ -214,40 +215,6 @@ internal sealed class BrowserLimits
         }
 
         return string.Join(';', kept);
-    }
-
-    /// <summary>Every valid Max-Age above the cap becomes the cap; every readable Expires after now plus the cap becomes that date.</summary>
-    private static string CapLifetime(string header, DateTimeOffset now)
-    {
-        var parts = header.Split(';');
-        var latest = now + Cap;
-        for (var i = 1; i < parts.Length; i++)
-        {
-            var key = KeyOf(parts[i]);
-            var value = ValueOf(parts[i]);
-            if (key.Equals("max-age", StringComparison.OrdinalIgnoreCase) && IsAboveCap(value))
-            {
-                parts[i] = " max-age=" + CapSeconds;
-            }
-            else if (key.Equals("expires", StringComparison.OrdinalIgnoreCase) && CookieDate.TryParse(value, out var expires) && expires > latest)
-            {
-                parts[i] = " expires=" + latest.ToString("R", CultureInfo.InvariantCulture);
-            }
-        }
-
-        return string.Join(';', parts);
-    }
-
-    /// <summary>A valid Max-Age (RFC 6265bis 5.6.2: digits only here, a '-' is never above) of more seconds than the cap.</summary>
-    private static bool IsAboveCap(ReadOnlySpan<char> maxAge)
-    {
-        if (maxAge.IsEmpty || maxAge.ContainsAnyExceptInRange('0', '9'))
-        {
-            return false;
-        }
-
-        var digits = maxAge.TrimStart('0');
-        return digits.Length > CapSeconds.Length || (digits.Length == CapSeconds.Length && digits.SequenceCompareTo(CapSeconds) > 0);
     }
 
     /// <summary>Whether some Max-Age is one the browser reads (5.6.2: a DIGIT, or '-' and a DIGIT, then DIGITs), so that it decides.</summary>

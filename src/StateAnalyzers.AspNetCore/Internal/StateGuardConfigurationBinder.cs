@@ -51,6 +51,12 @@ internal static class StateGuardConfigurationBinder
             return;
         }
 
+        if (LifetimeConfiguration.Handles(owner, property.Name))
+        {
+            LifetimeConfiguration.Check(node, problems, accepted);
+            return;
+        }
+
         CheckValue(node, property.PropertyType, problems, accepted);
     }
 

@@ -13,6 +13,7 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] CookieHoles = { "CookieName", "Reason" };
     private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
     private static readonly string[] SignOutHoles = { "SignOut" };
+    private static readonly string[] LifetimeHoles = { "CookieName", "Cookie", "Lifetime", "Maximum", "Option" };
     private static readonly string[] PrefixHoles = { "CookieName", "Prefix", "Reason" };
     private static readonly string[] BrowserLifetimeHoles = { "CookieName", "Lifetime", "Reason" };
 
@@ -97,6 +98,31 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning restore CA2254
     }
 
+    /// <summary>STATE009's action on one cookie: which cookie it is, how long the browser would keep it, the maximum.</summary>
+    public void Lifetime(
+        GuardAction action,
+        string cookieName,
+        int cookieLength,
+        string cookie,
+        string lifetime,
+        string maximum,
+        string option,
+        string outcome)
+    {
+        var ruleId = RuleIds.STATE009;
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
+        Count(ruleId, definition);
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template,
+            ruleId, definition.ActionName, LogText.CookieName(cookieName), cookie, lifetime, maximum, option, outcome, cookieLength);
+#pragma warning restore CA2254
+    }
+
     /// <summary>
     /// STATE010's action on one cookie, with the message variant's own hole: the prefix (default), the lifetime, nothing
     /// (Domain, Path); <paramref name="detail"/> is null for the variants without one.
@@ -175,6 +201,7 @@ internal sealed class StateGuardEvents : IDisposable
             {
                 RuleIds.STATE002 => SizeHoles,
                 RuleIds.STATE003 => SignOutHoles,
+                RuleIds.STATE009 => LifetimeHoles,
                 RuleIds.STATE010 => ruleMessage.Variant switch
                 {
                     RuleCatalog.HostCookieWithDomainVariant or RuleCatalog.HostCookieWithPathVariant => CookieHoles,

@@ -13,12 +13,18 @@ internal sealed class StateGuardRuntime
     private const string ReportedOutcome = "reported only, the response is unchanged";
     private const string DroppedOutcome = "removed the cookie from the response";
 
-    public StateGuardRuntime(StateGuardSettings settings, StateGuardEvents events, TimeProvider? timeProvider = null, SecretValues? values = null)
+    public StateGuardRuntime(
+        StateGuardSettings settings,
+        StateGuardEvents events,
+        TimeProvider? timeProvider = null,
+        SecretValues? values = null,
+        AuthAndSessionCookies? lifetimeCookies = null)
     {
         Settings = settings;
         Events = events;
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
+        Lifetimes = new LifetimeCap(settings, events, lifetimeCookies ?? AuthAndSessionCookies.None);
         BrowserLimits = new BrowserLimits(settings, events);
     }
 
@@ -29,6 +35,9 @@ internal sealed class StateGuardRuntime
     public CookieInspector Inspector { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>STATE009: the lifetime of the authentication and session cookies.</summary>
+    public LifetimeCap Lifetimes { get; }
 
     /// <summary>STATE010: what a cookie's prefix requires, and the browsers' 400-day cap.</summary>
     public BrowserLimits BrowserLimits { get; }
@@ -95,9 +104,20 @@ internal sealed class StateGuardRuntime
 
         if (settings.BrowserLimits == StateGuardMode.Enforce && BrowserLimits.ModeFor(name) == StateGuardMode.Enforce)
         {
-            // STATE010; a Secure that STATE005 adds already gives the prefix what it requires.
+            // STATE010; a Secure that STATE005 adds already gives the prefix what it requires, and a lifetime STATE009 may
+            // cap (lower) is left to the audit, which caps it once, under the rule that applies.
             var limits = BrowserLimits.Needed(name, options, TimeProvider.GetUtcNow());
-            needed |= (needed & AttributeFixes.Secure) != 0 ? limits & ~AttributeFixes.PrefixSecure : limits;
+            if ((needed & AttributeFixes.Secure) != 0)
+            {
+                limits &= ~AttributeFixes.PrefixSecure;
+            }
+
+            if ((limits & AttributeFixes.BrowserLifetime) != 0 && Lifetimes.MayCap(options, TimeProvider) && Lifetimes.Covers(name))
+            {
+                limits &= ~AttributeFixes.BrowserLifetime;
+            }
+
+            needed |= limits;
         }
 
         return needed;
@@ -272,6 +292,11 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
+        if (Lifetimes.MayCap(written, TimeProvider))
+        {
+            return false;
+        }
+
         if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider.GetUtcNow()))
         {
             return false;
@@ -350,6 +375,11 @@ internal sealed class StateGuardRuntime
             return header;
         }
 
+        // Lifetime: STATE009. Enforce caps Max-Age / Expires of the authentication and session cookies.
+        var original = header;
+        header = Lifetimes.Apply(header, cookie.Lifetime, name, length, now);
+        var lifetimeCapped = !ReferenceEquals(header, original);
+
         // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
         string? additions = null;
         var secureAdded = false;
@@ -393,8 +423,10 @@ internal sealed class StateGuardRuntime
             }
         }
 
-        // STATE010, on the header with the additions: what the prefix requires, the 400-day cap.
-        return BrowserLimits.Audit(additions is null ? header : header + additions, cookie, name, length, now, secureAdded);
+        // STATE010, on the header with the additions: what the prefix requires, the 400-day cap (unless STATE009 capped the
+        // lifetime lower already).
+        // STATE009's cap, when it capped the header, is below 400 days.
+        return BrowserLimits.Audit(additions is null ? header : header + additions, cookie, name, length, now, secureAdded, lifetimeCapped);
     }
 
     private string? Attribute(

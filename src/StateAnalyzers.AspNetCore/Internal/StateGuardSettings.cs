@@ -25,6 +25,7 @@ internal sealed class StateGuardSettings
 
         _globalExemptions = new HashSet<string>(value.ExemptCookies, StringComparer.Ordinal);
         MaxCookieBytes = value.MaxCookieBytes;
+        MaxAuthLifetime = value.MaxAuthLifetime;
         SecurePolicy = value.SecurePolicy;
         SensitiveWords = Catalogue.SensitiveWords.Secrets
             .Concat(Catalogue.SensitiveWords.PersonalData)
@@ -39,10 +40,11 @@ internal sealed class StateGuardSettings
         HttpOnly = Mode(RuleIds.STATE004);
         Secure = Mode(RuleIds.STATE005);
         SameSite = Mode(RuleIds.STATE006);
+        LongLivedCookies = Mode(RuleIds.STATE009);
         BrowserLimits = Mode(RuleIds.STATE010);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
                         HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off ||
-                        BrowserLimits != StateGuardMode.Off;
+                        LongLivedCookies != StateGuardMode.Off || BrowserLimits != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
                                SameSite == StateGuardMode.Enforce || BrowserLimits == StateGuardMode.Enforce;
     }
@@ -59,6 +61,9 @@ internal sealed class StateGuardSettings
 
     public StateGuardMode SameSite { get; }
 
+    /// <summary>STATE009: the authentication and session cookies' lifetime, capped at <see cref="MaxAuthLifetime"/>.</summary>
+    public StateGuardMode LongLivedCookies { get; }
+
     /// <summary>STATE010: what the cookie's prefix requires, and the browsers' 400-day cap.</summary>
     public StateGuardMode BrowserLimits { get; }
 
@@ -69,6 +74,8 @@ internal sealed class StateGuardSettings
     public bool AnyAttributeEnforced { get; }
 
     public int MaxCookieBytes { get; }
+
+    public TimeSpan MaxAuthLifetime { get; }
 
     public StateGuardSecurePolicy SecurePolicy { get; }
 
