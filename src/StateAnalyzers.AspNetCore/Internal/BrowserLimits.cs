@@ -79,12 +79,13 @@ internal sealed class BrowserLimits
 
         if ((fixes & AttributeFixes.BrowserLifetime) != 0)
         {
-            if (copy.MaxAge > Cap)
+            // As the header rewrite does (LifetimeCap.Rewrite): each lifetime attribute the cookie has becomes the cap.
+            if (copy.MaxAge is not null)
             {
                 copy.MaxAge = Cap;
             }
 
-            if (copy.Expires - now > Cap)
+            if (copy.Expires is not null)
             {
                 copy.Expires = now + Cap;
             }
