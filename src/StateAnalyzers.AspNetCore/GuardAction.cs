@@ -16,6 +16,10 @@ public enum GuardAction
     /// <summary>The session was cleared and its cookie deleted at sign-out.</summary>
     Cleared = 3,
 
-    /// <summary>Clearing the session at sign-out failed (the session store was unreachable, say); the sign-out went on.</summary>
+    /// <summary>Clearing (at sign-out) or renewing (at sign-in) the session failed, the session store was unreachable say;
+    /// the sign-out or sign-in went on.</summary>
     Failed = 4,
+
+    /// <summary>The session was given a new id (STATE008): a fresh session, the old id revoked and its record removed.</summary>
+    Renewed = 5,
 }

@@ -62,7 +62,8 @@ public sealed class StateGuardOptions
 
     /// <summary>
     /// STATE003: authentication schemes whose sign-out is not a logout, so the session is kept. Defaults: the Identity
-    /// external and two-factor schemes, which a login page signs out of before it signs the user in.
+    /// external and two-factor schemes, which a login page signs out of before it signs the user in. STATE008: a sign-in to
+    /// one of them is not a login either, so it does not renew the session.
     /// </summary>
     public List<string> SignOutSchemesKeepingSession { get; } = new()
     {

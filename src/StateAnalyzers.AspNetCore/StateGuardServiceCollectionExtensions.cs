@@ -15,7 +15,8 @@ public static class StateGuardServiceCollectionExtensions
     /// <summary>
     /// Adds the runtime companion: options bound from the <c>StateGuard</c> configuration section, then
     /// <paramref name="configure"/>, validated at start-up; the cookie audit used by <c>app.UseStateGuard()</c>; and the
-    /// decorator of <see cref="IAuthenticationService"/> that clears the session at every sign-out (STATE003).
+    /// decorator of <see cref="IAuthenticationService"/> that clears the session at every sign-out (STATE003) and renews it
+    /// at every sign-in (STATE008).
     /// Call it before or after <c>AddAuthentication</c>, <c>AddIdentity</c> and <c>AddSession</c>: the order does not matter.
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -50,6 +51,7 @@ public static class StateGuardServiceCollectionExtensions
                 new SecretValues(() => provider.GetService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>()),
                 new AuthAndSessionCookies(provider)));
             services.TryAddSingleton<SessionSignOut>();
+            services.TryAddSingleton<SessionRenewal>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateGuardOptions>, SessionOptionsValidator>());
             services.TryAddSingleton<SessionRevocations>();
         }
@@ -98,7 +100,8 @@ public static class StateGuardServiceCollectionExtensions
             var inner = _inner.ImplementationInstance
                         ?? _inner.ImplementationFactory?.Invoke(provider)
                         ?? ActivatorUtilities.CreateInstance(provider, _inner.ImplementationType!);
-            return new StateGuardAuthenticationService((IAuthenticationService)inner, provider.GetRequiredService<SessionSignOut>());
+            return new StateGuardAuthenticationService((IAuthenticationService)inner, provider.GetRequiredService<SessionSignOut>(),
+                provider.GetRequiredService<SessionRenewal>());
         }
     }
 }

@@ -16,4 +16,16 @@ public sealed class StateGuardSessionOptions
     /// the background. Default 2 seconds; at most 1 minute.
     /// </summary>
     public TimeSpan StoreTimeout { get; set; } = DefaultStoreTimeout;
+
+    /// <summary>
+    /// STATE008: every successful sign-in (of a scheme not in <see cref="StateGuardOptions.SignOutSchemesKeepingSession"/>)
+    /// replaces the request's session with a fresh one under a new id: the new session cookie is sent, the old id is
+    /// revoked and its record removed from the store, and only the keys in <see cref="KeepAtSignIn"/> are carried over.
+    /// Default <see langword="true"/>. <c>HttpContext.RenewSessionAsync()</c> renews whatever this says.
+    /// </summary>
+    public bool RenewAtSignIn { get; set; } = true;
+
+    /// <summary>STATE008: the session keys (exact, as the app writes them) whose values a renewal carries over into the new
+    /// session; every other key is left behind with the old id. Empty by default.</summary>
+    public List<string> KeepAtSignIn { get; } = new();
 }

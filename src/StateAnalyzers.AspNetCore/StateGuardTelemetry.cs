@@ -14,7 +14,7 @@ public static class StateGuardTelemetry
     /// <summary>The tag that carries the rule ID (<c>STATE004</c>).</summary>
     public const string RuleTag = "rule";
 
-    /// <summary>The tag that carries the action (<c>reported</c>, <c>fixed</c>, <c>dropped</c>, <c>cleared</c>, <c>failed</c>).</summary>
+    /// <summary>The tag that carries the action (<c>reported</c>, <c>fixed</c>, <c>dropped</c>, <c>cleared</c>, <c>failed</c>, <c>renewed</c>).</summary>
     public const string ActionTag = "action";
 
     /// <summary>The log category of every event the companion writes.</summary>

@@ -23,7 +23,9 @@ public sealed class OptionsTests
         Assert.Equal(RuleCatalog.MaxCookieBytes, options.MaxCookieBytes);
         Assert.Equal(StateGuardSecurePolicy.Always, options.SecurePolicy);
         Assert.Equal(RuleCatalog.MaxAuthLifetime.Default, options.MaxAuthLifetime);
-        Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006", "STATE009", "STATE010" }, options.Rules.Keys.Order());
+        Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006", "STATE008", "STATE009", "STATE010" }, options.Rules.Keys.Order());
+        Assert.True(options.Session.RenewAtSignIn);
+        Assert.Empty(options.Session.KeepAtSignIn);
         Assert.Equal(Assert.Single(RuleCatalog.HttpOnlyAllowedCookieNames.Default), Assert.Single(options.Rules[RuleIds.STATE004].ExemptCookies));
         Assert.All(options.Rules.Values, r => Assert.Null(r.Mode));
     }
@@ -43,6 +45,8 @@ public sealed class OptionsTests
             ["StateGuard:Rules:state004:Mode"] = "Enforce",
             ["StateGuard:Rules:STATE004:ExemptCookies:0"] = "spa-theme",
             ["StateGuard:Rules:STATE003:Mode"] = "Off",
+            ["StateGuard:Session:RenewAtSignIn"] = "false",
+            ["StateGuard:Session:KeepAtSignIn:0"] = "cart",
         };
         await using var host = await GuardHost.StartAsync(NoEndpoints, configuration, options: o => o.MaxCookieBytes = 3000);
 
@@ -60,12 +64,14 @@ public sealed class OptionsTests
         Assert.Equal(new[] { "XSRF-TOKEN", "spa-theme" }, options.Rules["STATE004"].ExemptCookies);
         Assert.Equal(StateGuardMode.Off, options.Rules["STATE003"].Mode);
         Assert.Null(options.Rules["STATE001"].Mode);
+        Assert.False(options.Session.RenewAtSignIn);
+        Assert.Equal(new[] { "cart" }, options.Session.KeepAtSignIn);
     }
 
     public static TheoryData<string, string, string> Misconfigurations() => new()
     {
         { "StateGuard:Rules:STATE007:Mode", "Report", "StateGuard:Rules:STATE007 has no runtime check" },
-        { "StateGuard:Rules:STATE099:Mode", "Report", "StateGuard:Rules:STATE099 is not a rule; the runtime rules are STATE001, STATE002, STATE003, STATE004, STATE005, STATE006, STATE009, STATE010." },
+        { "StateGuard:Rules:STATE099:Mode", "Report", "StateGuard:Rules:STATE099 is not a rule; the runtime rules are STATE001, STATE002, STATE003, STATE004, STATE005, STATE006, STATE008, STATE009, STATE010." },
         { "StateGuard:MaxCookieBytes", "0", "StateGuard:MaxCookieBytes is 0; it must be a positive number of bytes" },
         { "StateGuard:ExemptCookies:0", "my cookie", "StateGuard:ExemptCookies has 'my cookie', which is not a valid cookie name" },
         { "StateGuard:Rules:STATE004:ExemptCookies:0", "a;b", "StateGuard:Rules:STATE004:ExemptCookies has 'a;b'" },
@@ -78,6 +84,8 @@ public sealed class OptionsTests
         { "StateGuard:Mdoe", "Report", "StateGuard:Mdoe is not an option; the options at this level are Mode, Rules," },
         { "StateGuard:Rules:STATE004:Mdoe", "Report", "StateGuard:Rules:STATE004:Mdoe is not an option; the options at this level are Mode, ExemptCookies." },
         { "StateGuard:MaxCookieBytes", "4k", "StateGuard:MaxCookieBytes is '4k', which is not a whole number." },
+        { "StateGuard:Session:KeepAtSignIn:0", " ", "StateGuard:Session:KeepAtSignIn has an empty entry" },
+        { "StateGuard:Session:RenewAtSignIn", "sometimes", "StateGuard:Session:RenewAtSignIn is 'sometimes'" },
         { "StateGuard:Session:StoreTimeout", "2s", "StateGuard:Session:StoreTimeout is '2s', which is not a time span" },
         { "StateGuard:ExemptCookies", "legacy", "StateGuard:ExemptCookies is 'legacy', but it is a list; give its items as StateGuard:ExemptCookies:0" },
         { "StateGuard:Session", "on", "StateGuard:Session is 'on', but it is a section of options" },

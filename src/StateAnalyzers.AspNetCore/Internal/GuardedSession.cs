@@ -13,9 +13,12 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// </summary>
 internal sealed class GuardedSession : ISession
 {
-    private readonly ISession _inner;
-    private readonly bool _isNewKey;
     private readonly SessionRevocations _revocations;
+
+    /// <summary>Creates the store's session for a new key (STATE008's renewal swaps it in as <see cref="_inner"/>).</summary>
+    private readonly Func<string, ISession> _createFresh;
+    private ISession _inner;
+    private bool _isNewKey;
     private readonly ILogger _logger;
 
     /// <summary>False for a custom session store: its records are not in the distributed cache, so there is no marker.</summary>
@@ -28,9 +31,17 @@ internal sealed class GuardedSession : ISession
     private Dictionary<string, byte[]>? _local;
     private string? _revokedId;
 
-    public GuardedSession(ISession inner, string storeKey, bool isNewKey, SessionRevocations revocations, bool usesMarkers, ILogger logger)
+    public GuardedSession(
+        ISession inner,
+        string storeKey,
+        bool isNewKey,
+        SessionRevocations revocations,
+        bool usesMarkers,
+        ILogger logger,
+        Func<string, ISession> createFresh)
     {
         _inner = inner;
+        _createFresh = createFresh;
         StoreKey = storeKey;
         _isNewKey = isNewKey;
         _revocations = revocations;
@@ -46,8 +57,8 @@ internal sealed class GuardedSession : ISession
         Revoked,
     }
 
-    /// <summary>The key of the session's record in the store (the value the session cookie protects).</summary>
-    public string StoreKey { get; }
+    /// <summary>The key of the session's record in the store (the value the session cookie protects); a renewal changes it.</summary>
+    public string StoreKey { get; private set; }
 
     /// <summary>Why the session could not be loaded, when the store failed or was too slow.</summary>
     public Exception? LoadFailure { get; private set; }
@@ -89,7 +100,9 @@ internal sealed class GuardedSession : ISession
         }
     }
 
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    public Task LoadAsync(CancellationToken cancellationToken = default) => LoadWithinAsync(_revocations.StoreTimeout, cancellationToken);
+
+    private async Task LoadWithinAsync(TimeSpan budget, CancellationToken cancellationToken)
     {
         if (_state != State.NotLoaded)
         {
@@ -99,7 +112,7 @@ internal sealed class GuardedSession : ISession
         var load = LoadFromStoreAsync(cancellationToken);
         try
         {
-            var revoked = await load.WaitAsync(_revocations.StoreTimeout, cancellationToken).ConfigureAwait(false);
+            var revoked = await load.WaitAsync(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             if (revoked)
             {
                 Revoke(lingering: true);
@@ -265,6 +278,105 @@ internal sealed class GuardedSession : ISession
         return new SignOutResult(Revoked: failure is null, failure);
     }
 
+    /// <summary>
+    /// STATE008: gives the session a new id. The session is loaded (within the store timeout), the values of
+    /// <paramref name="keep"/> are read, and the session continues under a fresh key of the store with only those values,
+    /// so everything the request writes from now on lands in the new session, through any reference to this object. The old
+    /// id is revoked and its record removed (within the rest of the store timeout, else in the background), so a request
+    /// with the old cookie, even one already running, cannot write it back. A session whose id no browser holds yet (the
+    /// request brought no valid cookie) keeps it and only drops the other values. Never throws for a store failure.
+    /// </summary>
+    public async Task<RenewalResult> RenewAsync(IReadOnlyCollection<string> keep, string signIn, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        var failure = LoadFailure;
+        var kept = new List<KeyValuePair<string, byte[]>>();
+        foreach (var key in keep)
+        {
+            if (TryGetValue(key, out var value))
+            {
+                kept.Add(new KeyValuePair<string, byte[]>(key, value));
+            }
+        }
+
+        var dropped = Keys.Count(k => !keep.Contains(k));
+        if (_isNewKey)
+        {
+            if (dropped > 0)
+            {
+                Clear();
+                Restore(kept);
+            }
+
+            return new RenewalResult(null, StoreKey, kept.Count, dropped, Revoked: false, failure);
+        }
+
+        var oldKey = StoreKey;
+        var oldInner = _inner;
+        var wasRevoked = _state == State.Revoked;
+        StoreKey = Guid.NewGuid().ToString();
+        _inner = _createFresh(StoreKey);
+        _isNewKey = true;
+        _written = false;
+        _local = null;
+        _revokedId = null;
+        if (failure is not null)
+        {
+            // The store failed for the old session: the new one is unavailable for the rest of the request too.
+            _state = State.Unavailable;
+            _revocations.RetryInBackground(oldKey, signIn, Catalogue.RuleIds.STATE008);
+            return new RenewalResult(oldKey, StoreKey, 0, dropped, Revoked: false, failure);
+        }
+
+        _state = State.NotLoaded;
+        LoadFailure = null;
+        await LoadWithinAsync(_revocations.StoreTimeout - Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+        Restore(kept);
+        failure = LoadFailure;
+        if (wasRevoked)
+        {
+            return new RenewalResult(oldKey, StoreKey, kept.Count, dropped, Revoked: true, failure); // already dead
+        }
+
+        var budget = _revocations.StoreTimeout - Stopwatch.GetElapsedTime(started);
+        if (!_usesMarkers)
+        {
+            // A custom store: its record cannot be removed through ISession, so it is emptied.
+            failure ??= await EmptyAsync(oldInner, budget, cancellationToken).ConfigureAwait(false);
+            return new RenewalResult(oldKey, StoreKey, kept.Count, dropped, Revoked: false, failure);
+        }
+
+        var revocationFailure = await _revocations.RevokeNowOrLaterAsync(oldKey, budget, signIn, Catalogue.RuleIds.STATE008)
+            .ConfigureAwait(false);
+        return new RenewalResult(oldKey, StoreKey, kept.Count, dropped, Revoked: revocationFailure is null, failure ?? revocationFailure);
+    }
+
+    private static async Task<Exception?> EmptyAsync(ISession old, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var commit = Task.CompletedTask;
+        try
+        {
+            old.Clear();
+            commit = old.CommitAsync(cancellationToken);
+            await commit.WaitAsync(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            StoreCalls.Observe(commit);
+            return ex;
+        }
+    }
+
+    private void Restore(List<KeyValuePair<string, byte[]>> kept)
+    {
+        foreach (var (key, value) in kept)
+        {
+            Set(key, value);
+        }
+    }
+
     /// <summary>Loaded before a sign-out of another request, committed after its removal: the write is removed again.</summary>
     private async Task RemoveWhenRevokedAsync()
     {
@@ -279,12 +391,14 @@ internal sealed class GuardedSession : ISession
         }
         catch (Exception ex)
         {
-            _logger.LogDebug(ex, "STATE003: the revocation check after a session write failed; it is retried in the background.");
+            _logger.LogDebug(ex, "The revocation check after a session write failed; it is retried in the background.");
             _revocations.RecheckInBackground(StoreKey);
             return;
         }
 
-        _logger.LogDebug("STATE003: a request that loaded the session before its sign-out wrote it back; the record was removed again.");
+        _logger.LogDebug(
+            "A request that loaded the session before its id was revoked (by a sign-out, STATE003, or a renewal, STATE008) " +
+            "wrote it back; the record was removed again.");
     }
 
     /// <summary>Loads the record and, for a session id a browser sent, reads the revocation marker alongside.</summary>
@@ -362,4 +476,10 @@ internal sealed class GuardedSession : ISession
 
     /// <summary>The store part of a sign-out: whether the id was revoked in the store, and the store's failure if any.</summary>
     internal readonly record struct SignOutResult(bool Revoked, Exception? Failure);
+
+    /// <summary>
+    /// What a renewal did: the old key (null when the session kept its never-sent id), the new key, how many values were
+    /// carried over and left behind, whether the old id was revoked in the store, and the store's failure if any.
+    /// </summary>
+    internal readonly record struct RenewalResult(string? OldKey, string NewKey, int Kept, int Dropped, bool Revoked, Exception? Failure);
 }

@@ -31,5 +31,9 @@ internal sealed class GuardedSessionStore : ISessionStore
             isNewSessionKey,
             _revocations,
             StoresInDistributedCache,
-            _logger);
+            _logger,
+            key => _inner.Create(key, idleTimeout, ioTimeout, EstablishedAlready, isNewSessionKey: true));
+
+    /// <summary>A renewed session's cookie is sent at the renewal, so a write to it never has to establish it.</summary>
+    private static bool EstablishedAlready() => true;
 }

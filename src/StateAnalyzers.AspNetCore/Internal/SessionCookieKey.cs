@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 
-/// <summary>The store key of a session, read back from the request's session cookie as SessionMiddleware reads it.</summary>
+/// <summary>The store key of a session, read back from the request's session cookie as SessionMiddleware reads it, and
+/// protected into a cookie value as SessionMiddleware writes it.</summary>
 internal static class SessionCookieKey
 {
     /// <summary>The Data Protection purpose SessionMiddleware protects its cookie with (its class name).</summary>
@@ -41,5 +42,14 @@ internal static class SessionCookieKey
         {
             return null; // a stale or foreign cookie: SessionMiddleware starts a new session for it
         }
+    }
+
+    /// <summary>The session cookie's value for <paramref name="key"/>, as SessionMiddleware protects it; null without Data Protection.</summary>
+    public static string? Protect(HttpContext context, string key)
+    {
+        var provider = context.RequestServices.GetService<IDataProtectionProvider>();
+        return provider is null
+            ? null
+            : Convert.ToBase64String(provider.CreateProtector(SessionCookiePurpose).Protect(Encoding.UTF8.GetBytes(key))).TrimEnd('=');
     }
 }

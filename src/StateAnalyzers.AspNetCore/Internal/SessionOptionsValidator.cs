@@ -8,15 +8,25 @@ internal sealed class SessionOptionsValidator : IValidateOptions<StateGuardOptio
 {
     public ValidateOptionsResult Validate(string? name, StateGuardOptions options)
     {
+        var failures = new List<string>();
         var timeout = options.Session.StoreTimeout;
-        if (timeout > TimeSpan.Zero && timeout <= StateGuardSessionOptions.MaximumStoreTimeout)
+        if (timeout <= TimeSpan.Zero || timeout > StateGuardSessionOptions.MaximumStoreTimeout)
         {
-            return ValidateOptionsResult.Success;
+            failures.Add(
+                $"{StateGuardOptions.SectionName}:Session:StoreTimeout is {timeout.ToString("c", CultureInfo.InvariantCulture)}; " +
+                "it must be more than zero and at most 00:01:00 (a sign-out waits this long for the session store at most; " +
+                $"the default is {StateGuardSessionOptions.DefaultStoreTimeout.ToString("c", CultureInfo.InvariantCulture)}).");
         }
 
-        return ValidateOptionsResult.Fail(
-            $"{StateGuardOptions.SectionName}:Session:StoreTimeout is {timeout.ToString("c", CultureInfo.InvariantCulture)}; " +
-            "it must be more than zero and at most 00:01:00 (a sign-out waits this long for the session store at most; " +
-            $"the default is {StateGuardSessionOptions.DefaultStoreTimeout.ToString("c", CultureInfo.InvariantCulture)}).");
+        foreach (var key in options.Session.KeepAtSignIn)
+        {
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                failures.Add($"{StateGuardOptions.SectionName}:Session:KeepAtSignIn has an empty entry; give the session keys " +
+                             "to carry over into the new session at sign-in, exactly as the app writes them ('cart', say).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

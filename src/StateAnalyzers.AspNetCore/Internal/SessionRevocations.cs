@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StateAnalyzers.Catalogue;
 
 namespace StateAnalyzers.AspNetCore.Internal;
 
@@ -87,7 +88,7 @@ internal sealed class SessionRevocations
     /// Revokes within <paramref name="budget"/>; when the store fails or is too slow, hands the revocation to the
     /// background retry and returns the failure. Never throws.
     /// </summary>
-    public async Task<Exception?> RevokeNowOrLaterAsync(string sessionKey, TimeSpan budget, string signOut)
+    public async Task<Exception?> RevokeNowOrLaterAsync(string sessionKey, TimeSpan budget, string signOut, string ruleId = RuleIds.STATE003)
     {
         var revocation = RevokeAsync(sessionKey);
         try
@@ -98,13 +99,16 @@ internal sealed class SessionRevocations
         catch (Exception ex)
         {
             StoreCalls.Observe(revocation);
-            RetryInBackground(sessionKey, signOut);
+            RetryInBackground(sessionKey, signOut, ruleId);
             return ex;
         }
     }
 
     /// <summary>Schedules the revocation again, with growing delays, until it succeeds, the app stops or the retries run out.</summary>
-    public void RetryInBackground(string sessionKey, string signOut)
+    /// <param name="sessionKey">The session id to revoke.</param>
+    /// <param name="signOut">What revoked it, as the log says it (a sign-out, or a sign-in that renewed the session).</param>
+    /// <param name="ruleId">The rule the retry's outcome is logged under: STATE003 (sign-out) or STATE008 (renewal).</param>
+    public void RetryInBackground(string sessionKey, string signOut, string ruleId = RuleIds.STATE003)
     {
         if (Cache is null)
         {
@@ -114,13 +118,13 @@ internal sealed class SessionRevocations
         if (Interlocked.Increment(ref _pendingRetries) > MaxPendingRetries)
         {
             Interlocked.Decrement(ref _pendingRetries);
-            _events.SignOut(GuardAction.Failed, signOut,
-                $"the store is failing and {MaxPendingRetries} sign-outs already wait for a retry; this session's record " +
+            Report(ruleId, GuardAction.Failed, signOut,
+                $"the store is failing and {MaxPendingRetries} revocations already wait for a retry; this session's record " +
                 "expires after the idle timeout");
             return;
         }
 
-        _ = Task.Run(() => RetryAsync(sessionKey, signOut));
+        _ = Task.Run(() => RetryAsync(sessionKey, signOut, ruleId));
     }
 
     /// <summary>
@@ -183,7 +187,7 @@ internal sealed class SessionRevocations
         }
     }
 
-    private async Task RetryAsync(string sessionKey, string signOut)
+    private async Task RetryAsync(string sessionKey, string signOut, string ruleId)
     {
         var stopping = _services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         var delay = FirstRetryDelay;
@@ -197,8 +201,8 @@ internal sealed class SessionRevocations
                 try
                 {
                     await revocation.WaitAsync(StoreTimeout, _time, stopping).ConfigureAwait(false);
-                    _events.SignOut(GuardAction.Cleared, signOut,
-                        $"the store failed at sign-out; retry {attempt} revoked the session id and removed its record from the store");
+                    Report(ruleId, ruleId == RuleIds.STATE008 ? GuardAction.Renewed : GuardAction.Cleared, signOut,
+                        $"the store failed at {Moment(ruleId)}; retry {attempt} revoked the {OldId(ruleId)}session id and removed its record from the store");
                     return;
                 }
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
@@ -210,8 +214,8 @@ internal sealed class SessionRevocations
                 delay += delay;
             }
 
-            _events.SignOut(GuardAction.Failed, signOut,
-                $"the store failed at sign-out and in {MaxRetries} retries; the session id is not revoked and its record " +
+            Report(ruleId, GuardAction.Failed, signOut,
+                $"the store failed at {Moment(ruleId)} and in {MaxRetries} retries; the {OldId(ruleId)}session id is not revoked and its record " +
                 "expires after the idle timeout", last);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -221,6 +225,22 @@ internal sealed class SessionRevocations
         finally
         {
             Interlocked.Decrement(ref _pendingRetries);
+        }
+    }
+
+    private static string Moment(string ruleId) => ruleId == RuleIds.STATE008 ? "the session's renewal" : "sign-out";
+
+    private static string OldId(string ruleId) => ruleId == RuleIds.STATE008 ? "old " : string.Empty;
+
+    private void Report(string ruleId, GuardAction action, string signOut, string outcome, Exception? exception = null)
+    {
+        if (ruleId == RuleIds.STATE008)
+        {
+            _events.Renewal(action, signOut, outcome, exception);
+        }
+        else
+        {
+            _events.SignOut(action, signOut, outcome, exception);
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] CookieHoles = { "CookieName", "Reason" };
     private static readonly string[] SizeHoles = { "CookieName", "Limit", "Reason" };
     private static readonly string[] SignOutHoles = { "SignOut" };
+    private static readonly string[] SignInHoles = { "SignIn" };
     private static readonly string[] LifetimeHoles = { "CookieName", "Cookie", "Lifetime", "Maximum", "Option" };
     private static readonly string[] PrefixHoles = { "CookieName", "Prefix", "Reason" };
     private static readonly string[] BrowserLifetimeHoles = { "CookieName", "Lifetime", "Reason" };
@@ -156,6 +157,17 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning restore CA2254
     }
 
+    /// <summary>STATE008's action at one sign-in, or at a renewal the app asked for.</summary>
+    public void Renewal(GuardAction action, string signIn, string outcome, Exception? exception = null)
+    {
+        var ruleId = RuleIds.STATE008;
+        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
+        Count(ruleId, definition);
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signIn, outcome);
+#pragma warning restore CA2254
+    }
+
     public void Dispose() => _ownedMeter?.Dispose();
 
     /// <summary>Every cookie event looks its definition up: by the rule's place in a six-entry list, not by hashing strings.</summary>
@@ -201,6 +213,7 @@ internal sealed class StateGuardEvents : IDisposable
             {
                 RuleIds.STATE002 => SizeHoles,
                 RuleIds.STATE003 => SignOutHoles,
+                RuleIds.STATE008 => SignInHoles,
                 RuleIds.STATE009 => LifetimeHoles,
                 RuleIds.STATE010 => ruleMessage.Variant switch
                 {
@@ -218,7 +231,7 @@ internal sealed class StateGuardEvents : IDisposable
                 message = message.Replace("{" + i + "}", hole, StringComparison.Ordinal);
             }
 
-            Template = holes == SignOutHoles
+            Template = holes == SignOutHoles || holes == SignInHoles
                 ? "{RuleId} {Action}: " + message + " [{Outcome}]"
                 : "{RuleId} {Action}: " + message + " [{Outcome}; cookie length {CookieLength}]";
         }

@@ -60,6 +60,7 @@ internal sealed class WellKnownTypes
         // Sign-ins and lifetimes (STATE008, STATE009).
         AuthenticationProperties = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationProperties");
         MvcSignInResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignInResult");
+        SessionRenewalExtensions = compilation.GetTypeByMetadataName(SessionRenewalExtensionsName);
         // TempData and its provider (STATE011).
         TempDataDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
         TempDataAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.TempDataAttribute");
@@ -123,6 +124,10 @@ internal sealed class WellKnownTypes
 
     /// <summary><c>Microsoft.AspNetCore.Mvc.SignInResult</c>, what a controller's <c>SignIn(...)</c> returns (not Identity's SignInResult).</summary>
     public INamedTypeSymbol? MvcSignInResult { get; }
+
+    /// <summary>The runtime companion's <c>HttpContext.RenewSessionAsync()</c> (package StateAnalyzers.AspNetCore): a call
+    /// of it before a sign-in renews the session, which STATE008 accepts as clearing it.</summary>
+    public INamedTypeSymbol? SessionRenewalExtensions { get; }
     // TempData and its provider (STATE011).
     public INamedTypeSymbol? TempDataDictionary { get; }
     public INamedTypeSymbol? TempDataAttribute { get; }
@@ -130,6 +135,9 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? CookieTempDataProvider { get; }
     public INamedTypeSymbol? MvcViewFeaturesBuilderExtensions { get; }
     public INamedTypeSymbol? MvcServiceCollectionExtensions { get; }
+
+    /// <summary>The full name of the class that declares <c>RenewSessionAsync</c> in the StateAnalyzers.AspNetCore assembly.</summary>
+    public const string SessionRenewalExtensionsName = "StateAnalyzers.AspNetCore.StateGuardHttpContextExtensions";
 
     /// <summary>Null when the compilation does not reference ASP.NET Core: then no rule registers anything.</summary>
     public static WellKnownTypes? TryCreate(Compilation compilation)

@@ -10,7 +10,8 @@ namespace StateAnalyzers.Session;
 /// <summary>
 /// Answers "does this method clear the session?" for STATE003: an <c>ISession.Clear()</c> anywhere in the method's
 /// body (nested lambdas and local functions included), or in a method in source that it calls, up to
-/// <see cref="HelperDepth"/> calls deep. Removing single keys is not clearing. Each lambda is a method of its own.
+/// <see cref="HelperDepth"/> calls deep. Removing single keys is not clearing. Each lambda is a method of its own. Before a
+/// sign-in (STATE008), the runtime companion's <c>HttpContext.RenewSessionAsync()</c> counts as clearing too.
 /// </summary>
 internal sealed class SessionClearing
 {
@@ -18,7 +19,7 @@ internal sealed class SessionClearing
     public const int HelperDepth = 2;
 
     private readonly CompilationModel _model;
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _helpers = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, bool RenewalCounts), bool> _helpers = new();
 
     public SessionClearing(CompilationModel model)
     {
@@ -56,11 +57,12 @@ internal sealed class SessionClearing
     }
 
     /// <summary>Whether the method whose body this is clears the session, itself or through helpers in source.</summary>
-    public bool Clears(IOperation body) => Clears(body, HelperDepth);
+    public bool Clears(IOperation body) => Clears(body, HelperDepth, renewalCounts: false);
 
     /// <summary>
     /// Whether the method clears the session before <paramref name="at"/> (STATE008: before the sign-in): a
-    /// <c>Clear()</c> written earlier in the body, or in a helper in source that an earlier call reaches.
+    /// <c>Clear()</c> or a <c>RenewSessionAsync()</c> of the runtime companion written earlier in the body, or in a helper in
+    /// source that an earlier call reaches.
     /// </summary>
     public bool ClearsBefore(IOperation body, IOperation at)
     {
@@ -73,7 +75,8 @@ internal sealed class SessionClearing
 
             var target = invocation.TargetMethod.OriginalDefinition;
             target = target.PartialImplementationPart ?? target;
-            if (IsSessionClear(invocation.TargetMethod) || (_model.IsInSource(target) && HelperClears(target, HelperDepth - 1)))
+            if (IsSessionClear(invocation.TargetMethod) || IsSessionRenewal(invocation.TargetMethod) ||
+                (_model.IsInSource(target) && HelperClears(target, HelperDepth - 1, renewalCounts: true)))
             {
                 return true;
             }
@@ -87,10 +90,15 @@ internal sealed class SessionClearing
         return method.Name == "Clear" && method.Parameters.IsEmpty && Symbols.Implements(method.ContainingType, _model.Types.Session);
     }
 
-    private bool Clears(IOperation body, int depth)
+    /// <summary><c>StateGuardHttpContextExtensions.RenewSessionAsync(HttpContext)</c> of the runtime companion, bound by its type.</summary>
+    public bool IsSessionRenewal(IMethodSymbol method) =>
+        method.Name == "RenewSessionAsync" && _model.Types.SessionRenewalExtensions is { } extensions &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, extensions);
+
+    private bool Clears(IOperation body, int depth, bool renewalCounts)
     {
         var invocations = body.DescendantsAndSelf().OfType<IInvocationOperation>().ToList();
-        if (invocations.Any(i => IsSessionClear(i.TargetMethod)))
+        if (invocations.Any(i => IsSessionClear(i.TargetMethod) || (renewalCounts && IsSessionRenewal(i.TargetMethod))))
         {
             return true;
         }
@@ -104,7 +112,7 @@ internal sealed class SessionClearing
         {
             var target = invocation.TargetMethod.OriginalDefinition;
             target = target.PartialImplementationPart ?? target;
-            if (_model.IsInSource(target) && HelperClears(target, depth - 1))
+            if (_model.IsInSource(target) && HelperClears(target, depth - 1, renewalCounts))
             {
                 return true;
             }
@@ -113,8 +121,8 @@ internal sealed class SessionClearing
         return false;
     }
 
-    private bool HelperClears(IMethodSymbol method, int depth) =>
-        _helpers.GetOrAdd((method, depth), key => BodyOf(key.Method) is { } body && Clears(body, key.Depth));
+    private bool HelperClears(IMethodSymbol method, int depth, bool renewalCounts) =>
+        _helpers.GetOrAdd((method, depth, renewalCounts), key => BodyOf(key.Method) is { } body && Clears(body, key.Depth, key.RenewalCounts));
 
     private IOperation? BodyOf(IMethodSymbol method)
     {

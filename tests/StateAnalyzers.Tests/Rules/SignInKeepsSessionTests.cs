@@ -22,6 +22,20 @@ public class SignInKeepsSessionTests
         }
         """;
 
+    /// <summary>The runtime companion's renewal API, declared under its full name as the package declares it (the meta-test
+    /// <see cref="Meta.SessionRenewalApiTests"/> checks that the package's public API has it under this name).</summary>
+    private const string RenewalApi = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+        namespace StateAnalyzers.AspNetCore
+        {
+            public static class StateGuardHttpContextExtensions
+            {
+                public static Task RenewSessionAsync(this HttpContext context) => Task.CompletedTask;
+            }
+        }
+        """;
+
     private static Task Verify(params string[] sources) =>
         Analyze.With<SignInKeepsSessionAnalyzer>(sources).AndSource(CartUsesSession).Verify();
 
@@ -251,6 +265,83 @@ public class SignInKeepsSessionTests
 
             public override Task SignInWithClaimsAsync(IdentityUser user, AuthenticationProperties? properties, System.Collections.Generic.IEnumerable<Claim> claims) =>
                 base.SignInWithClaimsAsync(user, properties, claims);
+        }
+        """);
+
+    [Fact]
+    public Task Renewing_the_session_with_the_runtime_companion_before_signing_in_is_clean_also_in_a_helper() => Verify(RenewalApi, """
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        using StateAnalyzers.AspNetCore;
+        public class AccountController : Controller
+        {
+            public async Task<IActionResult> Login(ClaimsPrincipal user)
+            {
+                await HttpContext.RenewSessionAsync();
+                await HttpContext.SignInAsync(user);
+                return Redirect("/");
+            }
+
+            public async Task<IActionResult> Elevate(ClaimsPrincipal admin)
+            {
+                await StartPrivileged();
+                await HttpContext.SignInAsync(admin);
+                return Redirect("/admin");
+            }
+
+            private Task StartPrivileged() => StateGuardHttpContextExtensions.RenewSessionAsync(HttpContext);
+        }
+        """);
+
+    [Fact]
+    public Task Renewing_the_session_after_the_sign_in_is_still_reported() => Verify(RenewalApi, """
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Mvc;
+        using StateAnalyzers.AspNetCore;
+        public class AccountController : Controller
+        {
+            public async Task<IActionResult> Login(ClaimsPrincipal user)
+            {
+                await {|STATE008:HttpContext.SignInAsync(user)|};
+                await HttpContext.RenewSessionAsync();
+                return Redirect("/");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_RenewSessionAsync_of_another_type_is_not_the_runtime_companions_and_is_still_reported() => Verify(RenewalApi, """
+        using System.Security.Claims;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authentication;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        namespace MyApp
+        {
+            public static class StateGuardHttpContextExtensions
+            {
+                public static Task RenewSessionAsync(this HttpContext context) => Task.CompletedTask;
+            }
+
+            public static class SessionTools
+            {
+                public static Task RenewSessionAsync(HttpContext context, bool force) => Task.CompletedTask;
+            }
+
+            public class AccountController : Controller
+            {
+                public async Task<IActionResult> Login(ClaimsPrincipal user)
+                {
+                    await StateGuardHttpContextExtensions.RenewSessionAsync(HttpContext);
+                    await SessionTools.RenewSessionAsync(HttpContext, force: true);
+                    await {|STATE008:HttpContext.SignInAsync(user)|};
+                    return Redirect("/");
+                }
+            }
         }
         """);
 }
