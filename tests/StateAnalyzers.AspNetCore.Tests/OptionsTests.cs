@@ -23,7 +23,7 @@ public sealed class OptionsTests
         Assert.Equal(RuleCatalog.MaxCookieBytes, options.MaxCookieBytes);
         Assert.Equal(StateGuardSecurePolicy.Always, options.SecurePolicy);
         Assert.Equal(RuleCatalog.MaxAuthLifetime.Default, options.MaxAuthLifetime);
-        Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006", "STATE008", "STATE009" }, options.Rules.Keys.Order());
+        Assert.Equal(new[] { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006", "STATE008", "STATE009", "STATE010" }, options.Rules.Keys.Order());
         Assert.True(options.Session.RenewAtSignIn);
         Assert.Empty(options.Session.KeepAtSignIn);
         Assert.Equal(Assert.Single(RuleCatalog.HttpOnlyAllowedCookieNames.Default), Assert.Single(options.Rules[RuleIds.STATE004].ExemptCookies));
@@ -71,7 +71,7 @@ public sealed class OptionsTests
     public static TheoryData<string, string, string> Misconfigurations() => new()
     {
         { "StateGuard:Rules:STATE007:Mode", "Report", "StateGuard:Rules:STATE007 has no runtime check" },
-        { "StateGuard:Rules:STATE099:Mode", "Report", "StateGuard:Rules:STATE099 is not a rule; the runtime rules are STATE001, STATE002, STATE003, STATE004, STATE005, STATE006, STATE008, STATE009" },
+        { "StateGuard:Rules:STATE099:Mode", "Report", "StateGuard:Rules:STATE099 is not a rule; the runtime rules are STATE001, STATE002, STATE003, STATE004, STATE005, STATE006, STATE008, STATE009, STATE010." },
         { "StateGuard:MaxCookieBytes", "0", "StateGuard:MaxCookieBytes is 0; it must be a positive number of bytes" },
         { "StateGuard:ExemptCookies:0", "my cookie", "StateGuard:ExemptCookies has 'my cookie', which is not a valid cookie name" },
         { "StateGuard:Rules:STATE004:ExemptCookies:0", "a;b", "StateGuard:Rules:STATE004:ExemptCookies has 'a;b'" },

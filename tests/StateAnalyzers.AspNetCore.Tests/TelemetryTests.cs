@@ -18,6 +18,8 @@ public sealed class TelemetryTests
         Assert.Equal(1041, StateGuardTelemetry.EventId(RuleIds.STATE004, GuardAction.Fixed));
         Assert.Equal(1051, StateGuardTelemetry.EventId(RuleIds.STATE005, GuardAction.Fixed));
         Assert.Equal(1060, StateGuardTelemetry.EventId(RuleIds.STATE006, GuardAction.Reported));
+        Assert.Equal(1100, StateGuardTelemetry.EventId(RuleIds.STATE010, GuardAction.Reported));
+        Assert.Equal(1101, StateGuardTelemetry.EventId(RuleIds.STATE010, GuardAction.Fixed));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
     {
         if (fixes != AttributeFixes.None)
         {
-            _runtime.ReportFixes(_context, key, value, fixes, given.SameSite == SameSiteMode.None);
+            _runtime.ReportFixes(_context, key, value, fixes, given);
         }
 
         Judge(key, value, written, content);

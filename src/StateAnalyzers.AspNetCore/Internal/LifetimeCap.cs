@@ -39,6 +39,11 @@ internal sealed class LifetimeCap
             ? maxAge > _settings.MaxAuthLifetime
             : written.Expires is { } expires && expires - clock.GetUtcNow() > _settings.MaxAuthLifetime);
 
+    /// <summary>Whether STATE009 judges this cookie at all: it is on for it and the cookie is the authentication or
+    /// session cookie (or a chunk of one).</summary>
+    public bool Covers(string name) =>
+        _settings.ModeFor(RuleIds.STATE009, _settings.LongLivedCookies, name) != StateGuardMode.Off && _cookies.KindOf(name) != LifetimeCookieKind.None;
+
     /// <summary>The header to send for a cookie the browser would keep for <paramref name="lifetime"/> (see
     /// <see cref="SetCookieHeader.Lifetime"/>): the same instance unless Enforce capped it.</summary>
     public string Apply(string header, TimeSpan? lifetime, string name, int length, DateTimeOffset now)
@@ -59,7 +64,7 @@ internal sealed class LifetimeCap
         var cookie = kind == LifetimeCookieKind.Session ? "session cookie" : "authentication cookie";
         if (mode == StateGuardMode.Enforce)
         {
-            var capped = Rewrite(header, now + maximum);
+            var capped = Rewrite(header, _maxAge, now + maximum);
             _events.Lifetime(GuardAction.Fixed, name, length, cookie, Durations.Describe(kept), _maximum, OptionKey, _outcome);
             return capped;
         }
@@ -69,9 +74,10 @@ internal sealed class LifetimeCap
         return header;
     }
 
-    /// <summary>Every <c>Max-Age</c> set to the cap and every <c>Expires</c> to <paramref name="expires"/>, as HTTP dates
-    /// are written (RFC 1123); the other attributes, their order and their spelling are kept.</summary>
-    private string Rewrite(string header, DateTimeOffset expires)
+    /// <summary>Every <c>Max-Age</c> set to <paramref name="maxAge"/> (seconds) and every <c>Expires</c> to
+    /// <paramref name="expires"/>, as HTTP dates are written (RFC 1123); the other attributes, their order and their
+    /// spelling are kept. STATE010's 400-day cap (<see cref="BrowserLimits"/>) rewrites with it too.</summary>
+    public static string Rewrite(string header, string maxAge, DateTimeOffset expires)
     {
         var parts = header.Split(';');
         var result = new StringBuilder(header.Length + 8).Append(parts[0]);
@@ -82,7 +88,7 @@ internal sealed class LifetimeCap
             var key = (equals < 0 ? part : part[..equals]).Trim();
             if (equals >= 0 && key.Equals("max-age", StringComparison.OrdinalIgnoreCase))
             {
-                result.Append(part.AsSpan(0, equals + 1)).Append(_maxAge);
+                result.Append(part.AsSpan(0, equals + 1)).Append(maxAge);
             }
             else if (equals >= 0 && key.Equals("expires", StringComparison.OrdinalIgnoreCase))
             {

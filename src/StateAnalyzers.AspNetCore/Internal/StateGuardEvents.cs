@@ -15,6 +15,8 @@ internal sealed class StateGuardEvents : IDisposable
     private static readonly string[] SignOutHoles = { "SignOut" };
     private static readonly string[] SignInHoles = { "SignIn" };
     private static readonly string[] LifetimeHoles = { "CookieName", "Cookie", "Lifetime", "Maximum", "Option" };
+    private static readonly string[] PrefixHoles = { "CookieName", "Prefix", "Reason" };
+    private static readonly string[] BrowserLifetimeHoles = { "CookieName", "Lifetime", "Reason" };
 
     private readonly ILogger _logger;
     private readonly Counter<long> _actions;
@@ -138,7 +140,11 @@ internal sealed class StateGuardEvents : IDisposable
     {
         var ruleId = RuleIds.STATE009;
         var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
-        Count(ruleId, definition);
+        if (!ForCookie(cookieName).Count(ruleId, action))
+        {
+            return;
+        }
+
         if (!_logger.IsEnabled(definition.Level))
         {
             return;
@@ -147,6 +153,32 @@ internal sealed class StateGuardEvents : IDisposable
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
         _logger.Log(definition.Level, definition.EventId, definition.Template,
             ruleId, definition.ActionName, LogText.CookieName(cookieName), cookie, lifetime, maximum, option, outcome, cookieLength);
+#pragma warning restore CA2254
+    }
+
+    /// <summary>
+    /// STATE010's action on one cookie, with the message variant's own hole: the prefix (default), the lifetime, nothing
+    /// (Domain, Path); <paramref name="detail"/> is null for the variants without one.
+    /// </summary>
+    public void BrowserLimit(GuardAction action, string variant, string cookieName, int cookieLength, string? detail, string reason, string outcome)
+    {
+        var ruleId = RuleIds.STATE010;
+        var definition = Find(ruleId, variant, action);
+        if (!ForCookie(cookieName).Count(ruleId, action))
+        {
+            return;
+        }
+
+        if (!_logger.IsEnabled(definition.Level))
+        {
+            return;
+        }
+
+        object?[] args = detail is null
+            ? new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), reason, outcome, cookieLength }
+            : new object?[] { ruleId, definition.ActionName, LogText.CookieName(cookieName), detail, reason, outcome, cookieLength };
+#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
+        _logger.Log(definition.Level, definition.EventId, definition.Template, args);
 #pragma warning restore CA2254
     }
 
@@ -269,7 +301,7 @@ internal sealed class StateGuardEvents : IDisposable
             EventId = new EventId(StateGuardTelemetry.EventId(rule.Id, action), rule.Id);
             Level = action switch
             {
-                GuardAction.Reported => rule.DefaultSeverity switch
+                GuardAction.Reported => ruleMessage.SeverityIn(rule) switch
                 {
                     RuleSeverity.Error => LogLevel.Error,
                     RuleSeverity.Warning => LogLevel.Warning,
@@ -286,6 +318,12 @@ internal sealed class StateGuardEvents : IDisposable
                 RuleIds.STATE003 => SignOutHoles,
                 RuleIds.STATE008 => SignInHoles,
                 RuleIds.STATE009 => LifetimeHoles,
+                RuleIds.STATE010 => ruleMessage.Variant switch
+                {
+                    RuleCatalog.HostCookieWithDomainVariant or RuleCatalog.HostCookieWithPathVariant => CookieHoles,
+                    RuleCatalog.LifetimeCappedByBrowserVariant => BrowserLifetimeHoles,
+                    _ => PrefixHoles,
+                },
                 _ => CookieHoles,
             };
             // Cookie names are quoted, as the analyzers quote them in the same messages.

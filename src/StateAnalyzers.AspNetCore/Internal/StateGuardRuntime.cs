@@ -25,6 +25,7 @@ internal sealed class StateGuardRuntime
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
         TimeProvider = timeProvider ?? TimeProvider.System;
         Lifetimes = new LifetimeCap(settings, events, lifetimeCookies ?? AuthAndSessionCookies.None);
+        BrowserLimits = new BrowserLimits(settings, events);
     }
 
     public StateGuardSettings Settings { get; }
@@ -37,6 +38,9 @@ internal sealed class StateGuardRuntime
 
     /// <summary>STATE009: the lifetime of the authentication and session cookies.</summary>
     public LifetimeCap Lifetimes { get; }
+
+    /// <summary>STATE010: what a cookie's prefix requires, and the browsers' 400-day cap.</summary>
+    public BrowserLimits BrowserLimits { get; }
 
     /// <summary>
     /// The typed fixes of the response-cookies wrapper: returns the options to write the cookie with, a fixed copy when an
@@ -70,6 +74,7 @@ internal sealed class StateGuardRuntime
             fixedOptions.SameSite = SameSiteMode.Lax;
         }
 
+        BrowserLimits.Repair(fixedOptions, needed, TimeProvider.GetUtcNow());
         return fixedOptions;
     }
 
@@ -99,14 +104,33 @@ internal sealed class StateGuardRuntime
             needed |= AttributeFixes.SameSite;
         }
 
+        if (settings.BrowserLimits == StateGuardMode.Enforce && BrowserLimits.ModeFor(name) == StateGuardMode.Enforce)
+        {
+            // STATE010; a Secure that STATE005 adds already gives the prefix what it requires, and a lifetime STATE009 may
+            // cap (lower) is left to the audit, which caps it once, under the rule that applies.
+            var limits = BrowserLimits.Needed(name, options, TimeProvider.GetUtcNow());
+            if ((needed & AttributeFixes.Secure) != 0)
+            {
+                limits &= ~AttributeFixes.PrefixSecure;
+            }
+
+            if ((limits & AttributeFixes.BrowserLifetime) != 0 && Lifetimes.MayCap(options, TimeProvider) && Lifetimes.Covers(name))
+            {
+                limits &= ~AttributeFixes.BrowserLifetime;
+            }
+
+            needed |= limits;
+        }
+
         return needed;
     }
 
     /// <summary>Counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws, after the
     /// response started say, counts and logs nothing), and logs those not already logged in this period. The length is
     /// measured as the audit measures it, and only when a line is written.</summary>
-    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, bool sameSiteNone)
+    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, CookieOptions given)
     {
+        var sameSiteNone = given.SameSite == SameSiteMode.None;
         var actions = Events.ForCookie(name);
         var length = -1;
         if ((fixes & AttributeFixes.HttpOnly) != 0 && actions.Count(RuleIds.STATE004, GuardAction.Fixed))
@@ -123,6 +147,11 @@ internal sealed class StateGuardRuntime
         if ((fixes & AttributeFixes.SameSite) != 0 && actions.Count(RuleIds.STATE006, GuardAction.Fixed))
         {
             Events.Write(RuleIds.STATE006, GuardAction.Fixed, name, Length(), FindingReasons.SameSiteNotSet, "added SameSite=Lax");
+        }
+
+        if ((fixes & AttributeFixes.BrowserLimitFixes) != 0)
+        {
+            BrowserLimits.ReportFixed(name, Length(), given, fixes, TimeProvider.GetUtcNow());
         }
 
         int Length() => length >= 0 ? length : length = SentLength(context, name, value);
@@ -308,6 +337,11 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
+        if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider.GetUtcNow()))
+        {
+            return false;
+        }
+
         return written.SameSite != SameSiteMode.Unspecified
             || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
     }
@@ -340,7 +374,7 @@ internal sealed class StateGuardRuntime
         if (cookie.IsDeletion)
         {
             return CookieDeletes.NeedsRepair(settings, cookie.Name, cookie.Secure, cookie.SameSite == SameSiteValue.None, cookie.HasDomain, cookie.PathIsRoot)
-                ? CookieDeletes.Repair(header, cookie.Name, cookie.Secure)
+                ? CookieDeletes.Repair(settings, header, cookie.Name, cookie.Secure, cookie.HasDomain, cookie.PathIsRoot)
                 : header;
         }
 
@@ -392,10 +426,13 @@ internal sealed class StateGuardRuntime
         }
 
         // Lifetime: STATE009. Enforce caps Max-Age / Expires of the authentication and session cookies.
+        var original = header;
         header = Lifetimes.Apply(header, cookie.Lifetime, name, length, now);
+        var lifetimeCapped = !ReferenceEquals(header, original);
 
         // Attributes: STATE004, STATE005, STATE006. Enforce appends the missing attribute.
         string? additions = null;
+        var secureAdded = false;
         if (!cookie.HttpOnly)
         {
             var mode = settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name);
@@ -413,11 +450,13 @@ internal sealed class StateGuardRuntime
             {
                 if (cookie.SameSite == SameSiteValue.None)
                 {
+                    secureAdded = mode == StateGuardMode.Enforce;
                     additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
+                    secureAdded = mode == StateGuardMode.Enforce;
                     additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
@@ -434,7 +473,10 @@ internal sealed class StateGuardRuntime
             }
         }
 
-        return additions is null ? header : header + additions;
+        // STATE010, on the header with the additions: what the prefix requires, the 400-day cap (unless STATE009 capped the
+        // lifetime lower already).
+        // STATE009's cap, when it capped the header, is below 400 days.
+        return BrowserLimits.Audit(additions is null ? header : header + additions, cookie, name, length, now, secureAdded, lifetimeCapped);
     }
 
     private string? Attribute(
@@ -571,4 +613,19 @@ internal enum AttributeFixes
     HttpOnly = 1,
     Secure = 2,
     SameSite = 4,
+
+    /// <summary>STATE010: Secure for a <c>__Secure-</c> or <c>__Host-</c> cookie.</summary>
+    PrefixSecure = 8,
+
+    /// <summary>STATE010: no Domain for a <c>__Host-</c> cookie.</summary>
+    HostDomain = 16,
+
+    /// <summary>STATE010: <c>Path=/</c> for a <c>__Host-</c> cookie.</summary>
+    HostPath = 32,
+
+    /// <summary>STATE010: Max-Age / Expires capped at 400 days.</summary>
+    BrowserLifetime = 64,
+
+    /// <summary>Every STATE010 repair.</summary>
+    BrowserLimitFixes = PrefixSecure | HostDomain | HostPath | BrowserLifetime,
 }

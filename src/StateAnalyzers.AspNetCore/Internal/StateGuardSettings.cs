@@ -42,11 +42,12 @@ internal sealed class StateGuardSettings
         Secure = Mode(RuleIds.STATE005);
         SameSite = Mode(RuleIds.STATE006);
         LongLivedCookies = Mode(RuleIds.STATE009);
+        BrowserLimits = Mode(RuleIds.STATE010);
         AnyCookieRule = SensitiveCookies != StateGuardMode.Off || OversizedCookies != StateGuardMode.Off ||
                         HttpOnly != StateGuardMode.Off || Secure != StateGuardMode.Off || SameSite != StateGuardMode.Off ||
-                        LongLivedCookies != StateGuardMode.Off;
+                        LongLivedCookies != StateGuardMode.Off || BrowserLimits != StateGuardMode.Off;
         AnyAttributeEnforced = HttpOnly == StateGuardMode.Enforce || Secure == StateGuardMode.Enforce ||
-                               SameSite == StateGuardMode.Enforce;
+                               SameSite == StateGuardMode.Enforce || BrowserLimits == StateGuardMode.Enforce;
     }
 
     public StateGuardMode SensitiveCookies { get; }
@@ -63,6 +64,9 @@ internal sealed class StateGuardSettings
 
     /// <summary>STATE009: the authentication and session cookies' lifetime, capped at <see cref="MaxAuthLifetime"/>.</summary>
     public StateGuardMode LongLivedCookies { get; }
+
+    /// <summary>STATE010: what the cookie's prefix requires, and the browsers' 400-day cap.</summary>
+    public StateGuardMode BrowserLimits { get; }
 
     /// <summary>False when every cookie rule is off: the middleware then installs nothing.</summary>
     public bool AnyCookieRule { get; }

@@ -20,8 +20,8 @@ internal static class CookiePrefixes
     /// <summary>The prefix of a constant cookie name, matched case-insensitively as RFC 6265bis requires; None for an unknown name.</summary>
     public static CookiePrefix Of(string? name) =>
         name is null ? CookiePrefix.None
-        : name.StartsWith(RuleCatalog.HostPrefix, StringComparison.OrdinalIgnoreCase) ? CookiePrefix.Host
-        : name.StartsWith(RuleCatalog.SecurePrefix, StringComparison.OrdinalIgnoreCase) ? CookiePrefix.Secure
+        : CookieNamePrefixes.IsHost(name.AsSpan()) ? CookiePrefix.Host
+        : CookieNamePrefixes.IsSecure(name.AsSpan()) ? CookiePrefix.Secure
         : CookiePrefix.None;
 
     /// <summary><c>__Host-</c> or <c>__Secure-</c>, as the catalogue writes it.</summary>
