@@ -45,6 +45,28 @@ public sealed class LogRepeatTests
     }
 
     [Fact]
+    public async Task A_prefixed_cookie_with_several_STATE010_findings_logs_them_all_once_then_sums_the_repeats()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await Start(time, c => c.Response.Headers.Append("Set-Cookie", "__Host-x=1; domain=localhost; path=/app; secure; httponly; samesite=lax"));
+
+        for (var i = 0; i < 10; i++)
+        {
+            await host.GetAsync("/");
+        }
+
+        var first = host.Logs.Guard.Where(r => r.EventId.Name == RuleIds.STATE010).ToArray();
+        Assert.Equal(2, first.Length); // the Domain and the Path of the first response
+        Assert.Contains(first, r => r.Message.Contains("removed Domain", StringComparison.Ordinal));
+        Assert.Contains(first, r => r.Message.Contains("set Path=/", StringComparison.Ordinal));
+        Assert.Equal(20, host.Metrics.Count(RuleIds.STATE010, "fixed"));
+
+        time.Advance(Interval);
+        var summary = Assert.Single(host.Logs.Guard.Skip(first.Length), r => r.EventId.Name == RuleIds.STATE010);
+        Assert.Equal("STATE010 fixed 9 more times for cookie '__Host-x' in the last 5 minutes", summary.Message);
+    }
+
+    [Fact]
     public async Task A_period_without_repeats_writes_nothing_and_the_next_action_is_logged_again()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -95,25 +95,26 @@ internal sealed class BrowserLimits
     /// <summary>Logs and counts the typed repairs, once the cookie is written; <paramref name="given"/> is what the app wrote.</summary>
     public void ReportFixed(string name, int length, CookieOptions given, AttributeFixes fixes, DateTimeOffset now)
     {
+        bool? logNow = null;
         if ((fixes & AttributeFixes.PrefixSecure) != 0)
         {
-            Log(GuardAction.Fixed, RuleCatalog.DefaultVariant, name, length, PrefixOf(name), FindingReasons.SecureNotSet, "added Secure");
+            Log(ref logNow, GuardAction.Fixed, RuleCatalog.DefaultVariant, name, length, PrefixOf(name), FindingReasons.SecureNotSet, "added Secure");
         }
 
         if ((fixes & AttributeFixes.HostDomain) != 0)
         {
-            Log(GuardAction.Fixed, RuleCatalog.HostCookieWithDomainVariant, name, length, null, "Domain = \"" + Shown(given.Domain) + "\"", "removed Domain");
+            Log(ref logNow, GuardAction.Fixed, RuleCatalog.HostCookieWithDomainVariant, name, length, null, "Domain = \"" + Shown(given.Domain) + "\"", "removed Domain");
         }
 
         if ((fixes & AttributeFixes.HostPath) != 0)
         {
-            Log(GuardAction.Fixed, RuleCatalog.HostCookieWithPathVariant, name, length, null,
+            Log(ref logNow, GuardAction.Fixed, RuleCatalog.HostCookieWithPathVariant, name, length, null,
                 given.Path is null ? "Path = null" : "Path = \"" + Shown(given.Path) + "\"", "set Path=/");
         }
 
         if ((fixes & AttributeFixes.BrowserLifetime) != 0)
         {
-            Log(GuardAction.Fixed, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(LifetimeOf(given, now)!.Value),
+            Log(ref logNow, GuardAction.Fixed, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(LifetimeOf(given, now)!.Value),
                 given.MaxAge is not null ? "MaxAge" : "Expires", "capped at 400 days");
         }
     }
@@ -150,27 +151,28 @@ internal sealed class BrowserLimits
 
         var action = mode == StateGuardMode.Enforce ? GuardAction.Fixed : GuardAction.Reported;
         var fix = action == GuardAction.Fixed;
+        bool? logNow = null;
         if (lacksSecure)
         {
-            Log(action, RuleCatalog.DefaultVariant, name, length, PrefixOf(name), FindingReasons.HeaderWithoutSecure, fix ? "added Secure" : ReportedOutcome);
+            Log(ref logNow, action, RuleCatalog.DefaultVariant, name, length, PrefixOf(name), FindingReasons.HeaderWithoutSecure, fix ? "added Secure" : ReportedOutcome);
         }
 
         if (hasDomain)
         {
-            Log(action, RuleCatalog.HostCookieWithDomainVariant, name, length, null, "Domain=" + Shown(LastAttribute(header, "domain")) + InTheHeader,
+            Log(ref logNow, action, RuleCatalog.HostCookieWithDomainVariant, name, length, null, "Domain=" + Shown(LastAttribute(header, "domain")) + InTheHeader,
                 fix ? "removed Domain" : ReportedOutcome);
         }
 
         if (wrongPath)
         {
             var path = LastAttribute(header, "path");
-            Log(action, RuleCatalog.HostCookieWithPathVariant, name, length, null,
+            Log(ref logNow, action, RuleCatalog.HostCookieWithPathVariant, name, length, null,
                 path is null ? "no Path attribute" + InTheHeader : "Path=" + Shown(path) + InTheHeader, fix ? "set Path=/" : ReportedOutcome);
         }
 
         if (beyondCap)
         {
-            Log(action, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(cookie.Lifetime!.Value),
+            Log(ref logNow, action, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(cookie.Lifetime!.Value),
                 (HasValidMaxAge(header) ? "Max-Age" : "Expires") + InTheHeader, fix ? "capped at 400 days" : ReportedOutcome);
         }
 
@@ -273,6 +275,6 @@ internal sealed class BrowserLimits
         return value;
     }
 
-    private void Log(GuardAction action, string variant, string name, int length, string? detail, string reason, string outcome) =>
-        _events.BrowserLimit(action, variant, name, length, detail, reason, outcome);
+    private void Log(ref bool? logNow, GuardAction action, string variant, string name, int length, string? detail, string reason, string outcome) =>
+        _events.BrowserLimit(ref logNow, action, variant, name, length, detail, reason, outcome);
 }

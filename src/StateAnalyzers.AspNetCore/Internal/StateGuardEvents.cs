@@ -160,16 +160,22 @@ internal sealed class StateGuardEvents : IDisposable
     /// STATE010's action on one cookie, with the message variant's own hole: the prefix (default), the lifetime, nothing
     /// (Domain, Path); <paramref name="detail"/> is null for the variants without one.
     /// </summary>
-    public void BrowserLimit(GuardAction action, string variant, string cookieName, int cookieLength, string? detail, string reason, string outcome)
+    /// <remarks><paramref name="logNow"/> is decided at a cookie's first finding (the first of its period is logged) and
+    /// holds for the cookie's other findings in the same response, so a logged response shows all of them.</remarks>
+    public void BrowserLimit(ref bool? logNow, GuardAction action, string variant, string cookieName, int cookieLength, string? detail, string reason, string outcome)
     {
         var ruleId = RuleIds.STATE010;
         var definition = Find(ruleId, variant, action);
-        if (!ForCookie(cookieName).Count(ruleId, action))
+        if (logNow is null)
         {
-            return;
+            logNow = ForCookie(cookieName).Count(ruleId, action);
+        }
+        else
+        {
+            Count(ruleId, definition);
         }
 
-        if (!_logger.IsEnabled(definition.Level))
+        if (logNow != true || !_logger.IsEnabled(definition.Level))
         {
             return;
         }
