@@ -23,6 +23,10 @@ public enum AnalyzerSet
     /// <summary>Every StateAnalyzers rule (STATE001-STATE007).</summary>
     StateAnalyzers,
 
+    /// <summary>The StateAnalyzers rules of the first release (STATE001-STATE007) alone: against <see cref="StateAnalyzers"/>,
+    /// what the later rules (STATE008-STATE011) add on top of the shared model.</summary>
+    FirstReleaseRules,
+
     /// <summary>Security Code Scan 5.6.7: SCS0008 (cookie without Secure) and SCS0009 (cookie without HttpOnly).</summary>
     SecurityCodeScan,
 
@@ -96,6 +100,9 @@ internal sealed class PreparedSet
                 var ours = OurAnalyzers();
                 var ourIds = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToArray();
                 return new PreparedSet(set, ours, Enable(compilation, ours, ourIds), Empty, ourIds);
+            case AnalyzerSet.FirstReleaseRules:
+                var first = OurAnalyzers().Where(a => a.SupportedDiagnostics.All(d => FirstReleaseIds.Contains(d.Id))).ToImmutableArray();
+                return new PreparedSet(set, first, Enable(compilation, first, FirstReleaseIds), Empty, FirstReleaseIds);
             case AnalyzerSet.SecurityCodeScan:
                 return Peer(set, compilation, "SecurityCodeScan", new[] { "SCS0008", "SCS0009" }, Empty);
             case AnalyzerSet.Sonar:
@@ -107,6 +114,8 @@ internal sealed class PreparedSet
                 throw new ArgumentOutOfRangeException(nameof(set));
         }
     }
+
+    private static readonly string[] FirstReleaseIds = { "STATE001", "STATE002", "STATE003", "STATE004", "STATE005", "STATE006", "STATE007" };
 
     /// <summary>Every analyzer StateAnalyzers ships: the non-abstract <see cref="DiagnosticAnalyzer"/> types of its assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> OurAnalyzers() =>
