@@ -32,6 +32,12 @@ internal enum CookieVariant
 
     /// <summary>An options variable given HttpOnly afterwards, nothing else.</summary>
     OptionsVariable,
+
+    /// <summary>A <c>__Host-</c> cookie scoped to a path, which the browser drops (STATE010), every other attribute set.</summary>
+    HostPrefixWithPath,
+
+    /// <summary>A preference kept for two years, which the browser cuts to 400 days (STATE010, Info), every other attribute set.</summary>
+    BeyondBrowserLifetime,
 }
 
 /// <summary>One generated source file.</summary>
@@ -105,6 +111,8 @@ internal static class CorpusGenerator
 
     private static readonly string[] Qualifiers = { string.Empty, "Archive", "Regional", "Partner", "Draft", "Legacy" };
 
+    private static readonly int VariantCount = System.Enum.GetValues<CookieVariant>().Length;
+
     /// <summary>Which StateAnalyzers rules must report each variant.</summary>
     public static IReadOnlyList<string> ExpectedIds(CookieVariant variant) => variant switch
     {
@@ -113,6 +121,7 @@ internal static class CorpusGenerator
         CookieVariant.Oversized => new[] { "STATE002" },
         CookieVariant.ExplicitlyInsecure => new[] { "STATE004", Https },
         CookieVariant.OptionsVariable => new[] { Https, "STATE006" },
+        CookieVariant.HostPrefixWithPath or CookieVariant.BeyondBrowserLifetime => new[] { "STATE010" },
         _ => System.Array.Empty<string>(),
     };
 
@@ -220,7 +229,7 @@ internal static class CorpusGenerator
     /// <summary>Writes the statements that put one cookie on <paramref name="response"/>, where a string <c>value</c> and an int <c>count</c> are in scope.</summary>
     private static void CookieWrite(State state, CodeWriter w, string path, Feature feature, string response)
     {
-        var variant = (CookieVariant)(state.NextVariant++ % 10);
+        var variant = (CookieVariant)(state.NextVariant++ % VariantCount);
         var name = feature.Lower + "_" + (state.NextName++).ToString(System.Globalization.CultureInfo.InvariantCulture);
         int line;
         switch (variant)
@@ -263,6 +272,14 @@ internal static class CorpusGenerator
             case CookieVariant.SharedOptions:
                 line = w.NextLine;
                 w.Line($"{response}.Cookies.Append(\"{name}_seen\", value, CookieWriter.StrictOptions);");
+                break;
+            case CookieVariant.HostPrefixWithPath:
+                line = w.NextLine;
+                w.Line($"{response}.Cookies.Append(\"__Host-{name}_step\", value, new CookieOptions {{ HttpOnly = true, Secure = true, Path = \"/{feature.Lower}\", SameSite = SameSiteMode.Lax }});");
+                break;
+            case CookieVariant.BeyondBrowserLifetime:
+                line = w.NextLine;
+                w.Line($"{response}.Cookies.Append(\"{name}_region\", value, new CookieOptions {{ HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(730) }});");
                 break;
             default:
                 w.Line("var options = new CookieOptions { Expires = DateTimeOffset.UtcNow.AddHours(1) };");
