@@ -173,7 +173,7 @@ internal sealed class BrowserLimits
         if (beyondCap)
         {
             Log(ref logNow, action, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(cookie.Lifetime!.Value),
-                (HasValidMaxAge(header) ? "Max-Age" : "Expires") + InTheHeader, fix ? "capped at 400 days" : ReportedOutcome);
+                (cookie.LifetimeFromMaxAge ? "Max-Age" : "Expires") + InTheHeader, fix ? "capped at 400 days" : ReportedOutcome);
         }
 
         if (!fix)
@@ -218,23 +218,6 @@ internal sealed class BrowserLimits
         }
 
         return string.Join(';', kept);
-    }
-
-    /// <summary>Whether some Max-Age is one the browser reads (5.6.2: a DIGIT, or '-' and a DIGIT, then DIGITs), so that it decides.</summary>
-    private static bool HasValidMaxAge(string header)
-    {
-        var parts = header.Split(';');
-        for (var i = 1; i < parts.Length; i++)
-        {
-            var value = ValueOf(parts[i]);
-            var digits = !value.IsEmpty && value[0] == '-' ? value[1..] : value;
-            if (KeyOf(parts[i]).Equals("max-age", StringComparison.OrdinalIgnoreCase) && !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9'))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>An attribute value from the app, as a log line may show it: control characters escaped.</summary>

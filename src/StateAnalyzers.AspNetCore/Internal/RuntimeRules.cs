@@ -9,11 +9,8 @@ internal static class RuntimeRules
     private const string NoRuntimeBehaviour = "-";
     private const string AllowedCookieNamesOption = "allowed_cookie_names";
 
-    /// <summary>Rules whose runtime behaviour the catalogue describes but this companion does not have yet.</summary>
-    private static readonly string[] NotYetAtRunTime = Array.Empty<string>();
-
     public static readonly IReadOnlyList<Rule> All = RuleCatalog.All
-        .Where(r => !r.Runtime.StartsWith(NoRuntimeBehaviour, StringComparison.Ordinal) && !NotYetAtRunTime.Contains(r.Id))
+        .Where(r => !r.Runtime.StartsWith(NoRuntimeBehaviour, StringComparison.Ordinal))
         .ToArray();
 
     /// <summary>The IDs of <see cref="All"/>, in its order.</summary>

@@ -17,7 +17,8 @@ internal readonly ref struct SetCookieHeader
         bool isDeletion,
         TimeSpan? lifetime,
         bool hasDomain,
-        bool pathIsRoot)
+        bool pathIsRoot,
+        bool lifetimeFromMaxAge)
     {
         Name = name;
         Value = value;
@@ -28,6 +29,7 @@ internal readonly ref struct SetCookieHeader
         Lifetime = lifetime;
         HasDomain = hasDomain;
         PathIsRoot = pathIsRoot;
+        LifetimeFromMaxAge = lifetimeFromMaxAge;
     }
 
     /// <summary>The name; empty for a nameless cookie (<c>=value</c>, or a header without <c>=</c>), which browsers store too.</summary>
@@ -59,6 +61,9 @@ internal readonly ref struct SetCookieHeader
 
     /// <summary>The last <c>Path</c> attribute is <c>/</c>.</summary>
     public bool PathIsRoot { get; }
+
+    /// <summary>A valid <c>Max-Age</c> decides the lifetime (the browser prefers it to <c>Expires</c>).</summary>
+    public bool LifetimeFromMaxAge { get; }
 
     /// <summary>Reads one header as RFC 6265bis section 5.6 does; false when the browser ignores it (no name and no value).</summary>
     public static bool TryParse(ReadOnlySpan<char> header, DateTimeOffset now, out SetCookieHeader result)
@@ -141,7 +146,7 @@ internal readonly ref struct SetCookieHeader
             ? age > 0 ? (age >= MaxSeconds ? TimeSpan.MaxValue : TimeSpan.FromSeconds(age)) : null
             : expires is { } expiry && expiry > now ? expiry - now : null;
         var isDeletion = maxAge is { } last ? last <= 0 : expires is { } at && at <= now;
-        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, isDeletion, lifetime, hasDomain, pathIsRoot);
+        result = new SetCookieHeader(name, value, httpOnly, secure, sameSite, isDeletion, lifetime, hasDomain, pathIsRoot, maxAge is not null);
         return true;
     }
 
