@@ -35,7 +35,7 @@ internal sealed class BrowserLimits
     public StateGuardMode ModeFor(string name) => _settings.ModeFor(RuleIds.STATE010, _settings.BrowserLimits, name);
 
     /// <summary>What the browser would hold against typed options (mode not considered). A delete is never passed here.</summary>
-    public static AttributeFixes Needed(string name, CookieOptions options, DateTimeOffset now)
+    public static AttributeFixes Needed(string name, CookieOptions options, TimeProvider clock)
     {
         var needed = AttributeFixes.None;
         var host = CookieNamePrefixes.IsHost(name);
@@ -55,7 +55,7 @@ internal sealed class BrowserLimits
             needed |= AttributeFixes.HostPath;
         }
 
-        if (LifetimeOf(options, now) > Cap)
+        if (LifetimeOf(options, clock) > Cap)
         {
             needed |= AttributeFixes.BrowserLifetime;
         }
@@ -64,7 +64,7 @@ internal sealed class BrowserLimits
     }
 
     /// <summary>Makes the repairs in <paramref name="fixes"/> on <paramref name="copy"/>, a copy the caller owns.</summary>
-    public static void Repair(CookieOptions copy, AttributeFixes fixes, DateTimeOffset now)
+    public static void Repair(CookieOptions copy, AttributeFixes fixes, TimeProvider clock)
     {
         copy.Secure |= (fixes & AttributeFixes.PrefixSecure) != 0;
         if ((fixes & AttributeFixes.HostDomain) != 0)
@@ -87,13 +87,13 @@ internal sealed class BrowserLimits
 
             if (copy.Expires is not null)
             {
-                copy.Expires = now + Cap;
+                copy.Expires = clock.GetUtcNow() + Cap;
             }
         }
     }
 
     /// <summary>Logs and counts the typed repairs, once the cookie is written; <paramref name="given"/> is what the app wrote.</summary>
-    public void ReportFixed(string name, int length, CookieOptions given, AttributeFixes fixes, DateTimeOffset now)
+    public void ReportFixed(string name, int length, CookieOptions given, AttributeFixes fixes, TimeProvider clock)
     {
         bool? logNow = null;
         if ((fixes & AttributeFixes.PrefixSecure) != 0)
@@ -114,7 +114,7 @@ internal sealed class BrowserLimits
 
         if ((fixes & AttributeFixes.BrowserLifetime) != 0)
         {
-            Log(ref logNow, GuardAction.Fixed, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(LifetimeOf(given, now)!.Value),
+            Log(ref logNow, GuardAction.Fixed, RuleCatalog.LifetimeCappedByBrowserVariant, name, length, Durations.Describe(LifetimeOf(given, clock)!.Value),
                 given.MaxAge is not null ? "MaxAge" : "Expires", "capped at 400 days");
         }
     }
@@ -123,8 +123,8 @@ internal sealed class BrowserLimits
     /// Whether the audit would find nothing for STATE010 in the header written with <paramref name="written"/>; the same
     /// judgement as <see cref="Audit"/>, read from the options. A delete is never passed here.
     /// </summary>
-    public bool IsClean(string name, CookieOptions written, DateTimeOffset now) =>
-        ModeFor(name) == StateGuardMode.Off || Needed(name, written, now) == AttributeFixes.None;
+    public bool IsClean(string name, CookieOptions written, TimeProvider clock) =>
+        ModeFor(name) == StateGuardMode.Off || Needed(name, written, clock) == AttributeFixes.None;
 
     /// <summary>
     /// STATE010 on one header the audit parsed (not a delete): logs what the browser would do, and in Enforce returns the
@@ -223,9 +223,10 @@ internal sealed class BrowserLimits
     /// <summary>An attribute value from the app, as a log line may show it: control characters escaped.</summary>
     private static string Shown(string? value) => value is null ? "(none)" : value.Length == 0 ? "(empty)" : LogText.CookieName(value);
 
-    /// <summary>How long the options make the cookie live: Max-Age when set (the browser prefers it), else Expires from now.</summary>
-    private static TimeSpan? LifetimeOf(CookieOptions options, DateTimeOffset now) =>
-        options.MaxAge ?? (options.Expires is { } expires ? expires - now : null);
+    /// <summary>How long the options make the cookie live: Max-Age when set (the browser prefers it), else Expires from now.
+    /// The clock is read only for an Expires: most cookies have no lifetime, and a clock read is not free on every machine.</summary>
+    private static TimeSpan? LifetimeOf(CookieOptions options, TimeProvider clock) =>
+        options.MaxAge ?? (options.Expires is { } expires ? expires - clock.GetUtcNow() : null);
 
     private static string PrefixOf(string name) => CookieNamePrefixes.IsHost(name) ? RuleCatalog.HostPrefix : RuleCatalog.SecurePrefix;
 

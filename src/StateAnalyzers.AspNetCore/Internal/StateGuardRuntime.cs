@@ -74,7 +74,7 @@ internal sealed class StateGuardRuntime
             fixedOptions.SameSite = SameSiteMode.Lax;
         }
 
-        BrowserLimits.Repair(fixedOptions, needed, TimeProvider.GetUtcNow());
+        BrowserLimits.Repair(fixedOptions, needed, TimeProvider);
         return fixedOptions;
     }
 
@@ -108,7 +108,7 @@ internal sealed class StateGuardRuntime
         {
             // STATE010; a Secure that STATE005 adds already gives the prefix what it requires, and a lifetime STATE009 may
             // cap (lower) is left to the audit, which caps it once, under the rule that applies.
-            var limits = BrowserLimits.Needed(name, options, TimeProvider.GetUtcNow());
+            var limits = BrowserLimits.Needed(name, options, TimeProvider);
             if ((needed & AttributeFixes.Secure) != 0)
             {
                 limits &= ~AttributeFixes.PrefixSecure;
@@ -151,7 +151,7 @@ internal sealed class StateGuardRuntime
 
         if ((fixes & AttributeFixes.BrowserLimitFixes) != 0)
         {
-            BrowserLimits.ReportFixed(name, Length(), given, fixes, TimeProvider.GetUtcNow());
+            BrowserLimits.ReportFixed(name, Length(), given, fixes, TimeProvider);
         }
 
         int Length() => length >= 0 ? length : length = SentLength(context, name, value);
@@ -337,7 +337,7 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
-        if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider.GetUtcNow()))
+        if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider))
         {
             return false;
         }
