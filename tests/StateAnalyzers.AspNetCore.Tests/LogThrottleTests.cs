@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StateAnalyzers.AspNetCore.Internal;
 
@@ -78,5 +79,31 @@ public sealed class LogThrottleTests
         Assert.Null(throttle.For("a"));
         Assert.True(throttle.ShouldLog(throttle.For("a"), 0));
         Assert.True(throttle.ShouldLog(throttle.For("a"), 0));
+    }
+
+    [Fact]
+    public void An_entry_kept_on_a_cookie_name_gives_way_to_a_new_one_once_a_quiet_period_retires_it()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var summaries = new List<LogThrottle.Summary>();
+        using var throttle = new LogThrottle(time, Interval, slots: 1, summaries.Add);
+        var cookie = new CookieName("a", new StateGuardSettings(Options.Create(new StateGuardOptions())), default);
+
+        var first = throttle.For(cookie);
+        Assert.Same(first, cookie.LogEntry);
+        Assert.True(throttle.ShouldLog(first, 0));
+        Assert.False(throttle.ShouldLog(throttle.For(cookie), 0));
+        time.Advance(Interval); // a summary of 1; the slot stays seen
+        time.Advance(Interval); // a quiet period: the entry is retired
+        Assert.Equal(new LogThrottle.Summary("a", 0, 1, Interval), Assert.Single(summaries));
+
+        // The retired entry, still in hand, counts into the name's new entry; the name then keeps that one.
+        Assert.True(throttle.ShouldLog(first, 0));
+        var renewed = throttle.For(cookie);
+        Assert.NotSame(first, renewed);
+        Assert.Same(renewed, cookie.LogEntry);
+        Assert.False(throttle.ShouldLog(renewed, 0));
+        time.Advance(Interval);
+        Assert.Equal(new LogThrottle.Summary("a", 0, 1, Interval), summaries[1]);
     }
 }

@@ -123,8 +123,8 @@ internal sealed class BrowserLimits
     /// Whether the audit would find nothing for STATE010 in the header written with <paramref name="written"/>; the same
     /// judgement as <see cref="Audit"/>, read from the options. A delete is never passed here.
     /// </summary>
-    public bool IsClean(string name, CookieOptions written, TimeProvider clock) =>
-        ModeFor(name) == StateGuardMode.Off || Needed(name, written, clock) == AttributeFixes.None;
+    public static bool IsClean(CookieName cookie, CookieOptions written, TimeProvider clock) =>
+        cookie.BrowserLimits == StateGuardMode.Off || Needed(cookie.Name, written, clock) == AttributeFixes.None;
 
     /// <summary>
     /// STATE010 on one header the audit parsed (not a delete): logs what the browser would do, and in Enforce returns the

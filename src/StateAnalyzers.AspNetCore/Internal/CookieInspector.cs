@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using StateAnalyzers.Catalogue;
 
@@ -7,11 +6,8 @@ namespace StateAnalyzers.AspNetCore.Internal;
 /// <summary>The content rules: STATE001 (is the cookie a secret?) and STATE002 (is it too large?).</summary>
 internal sealed class CookieInspector
 {
-    private const int NameCacheLimit = 1024;
-
     private readonly StateGuardSettings _settings;
     private readonly SecretValues _values;
-    private readonly ConcurrentDictionary<string, NameVerdict> _names = new(StringComparer.Ordinal);
 
     public CookieInspector(StateGuardSettings settings, SecretValues values)
     {
@@ -59,9 +55,9 @@ internal sealed class CookieInspector
 
     /// <summary>Why the cookie holds sensitive data (the reason of the STATE001 message), or null when it does not.
     /// <paramref name="value"/> is the decoded value; it is never part of the reason.</summary>
-    public string? SensitiveReason(string name, string value)
+    public string? SensitiveReason(CookieName cookie, string value)
     {
-        var verdict = Classify(name);
+        var verdict = cookie.Verdict;
         if (verdict.Kind == NameKind.NeverOnClient)
         {
             return FindingReasons.PasswordNameContains(verdict.Word!);
@@ -81,23 +77,8 @@ internal sealed class CookieInspector
         return SecretValueShapes.Describe(value, _settings.AdditionalSecretPrefixes);
     }
 
-    private NameVerdict Classify(string name)
-    {
-        if (_names.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
-
-        var verdict = ClassifyCore(name);
-        if (_names.Count < NameCacheLimit)
-        {
-            _names.TryAdd(name, verdict);
-        }
-
-        return verdict;
-    }
-
-    private NameVerdict ClassifyCore(string name)
+    /// <summary>STATE001's verdict on a cookie name alone; kept per name by <see cref="CookieNames"/>.</summary>
+    public NameVerdict Classify(string name)
     {
         var parts = WordParts.Split(name);
         var password = WordParts.FindRun(parts, SensitiveWords.NeverOnClient) ?? SensitiveWords.PasswordShortForm(parts);
@@ -125,7 +106,7 @@ internal sealed class CookieInspector
             : new NameVerdict(NameKind.Sensitive, word);
     }
 
-    private enum NameKind
+    internal enum NameKind
     {
         Clean,
         Exempt,
@@ -133,5 +114,5 @@ internal sealed class CookieInspector
         NeverOnClient,
     }
 
-    private readonly record struct NameVerdict(NameKind Kind, string? Word);
+    internal readonly record struct NameVerdict(NameKind Kind, string? Word);
 }

@@ -51,16 +51,17 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
 
     public void Append(string key, string value)
     {
+        var cookie = _runtime.Names.For(key);
         if (!_runtime.Settings.AnyAttributeEnforced)
         {
             Inner.Append(key, value);
-            Judge(key, value, AppendDefaults);
+            Judge(cookie, value, AppendDefaults);
             return;
         }
 
         // Judged against the defaults of ResponseCookies.Append(key, value): one shared instance, which Prepare only
         // reads (a fix is made on a copy), so the common path allocates no options of its own.
-        var written = _runtime.Prepare(_context, key, value, AppendDefaults, out var fixes, out var content);
+        var written = _runtime.Prepare(_context, cookie, value, AppendDefaults, out var fixes, out var content);
         if (ReferenceEquals(written, AppendDefaults))
         {
             Inner.Append(key, value);
@@ -70,17 +71,18 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             Inner.Append(key, value, written);
         }
 
-        Written(key, value, AppendDefaults, written, fixes, content);
+        Written(cookie, value, AppendDefaults, written, fixes, content);
     }
 
     public void Append(string key, string value, CookieOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var cookie = _runtime.Names.For(key);
         var fixes = AttributeFixes.None;
         var content = ContentVerdict.NotJudged;
-        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.Prepare(_context, key, value, options, out fixes, out content) : options;
+        var written = _runtime.Settings.AnyAttributeEnforced ? _runtime.Prepare(_context, cookie, value, options, out fixes, out content) : options;
         Inner.Append(key, value, written);
-        Written(key, value, options, written, fixes, content);
+        Written(cookie, value, options, written, fixes, content);
     }
 
     public void Append(ReadOnlySpan<KeyValuePair<string, string>> keyValuePairs, CookieOptions options)
@@ -93,7 +95,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             {
                 if (delete
                         ? !ReferenceEquals(CookieDeletes.Repair(_runtime.Settings, pair.Key, options), options)
-                        : _runtime.NeededFixes(_context, pair.Key, options) != AttributeFixes.None)
+                        : _runtime.NeededFixes(_context, _runtime.Names.For(pair.Key), options) != AttributeFixes.None)
                 {
                     // At least one cookie of the batch needs a fix or a repair (exemptions are per name): one by one.
                     foreach (var each in keyValuePairs)
@@ -130,14 +132,14 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
     }
 
     /// <summary>The cookie is in the response: its fixes are counted and logged now, and it is judged for the audit.</summary>
-    private void Written(string key, string value, CookieOptions given, CookieOptions written, AttributeFixes fixes, ContentVerdict content)
+    private void Written(CookieName cookie, string value, CookieOptions given, CookieOptions written, AttributeFixes fixes, ContentVerdict content)
     {
         if (fixes != AttributeFixes.None)
         {
-            _runtime.ReportFixes(_context, key, value, fixes, given);
+            _runtime.ReportFixes(_context, cookie, value, fixes, given);
         }
 
-        Judge(key, value, written, content);
+        Judge(cookie, value, written, content);
     }
 
     /// <summary>
@@ -145,7 +147,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
     /// header back: remembered when the framework's own cookies wrote it (another feature may change the header) and every
     /// rule that is on would leave it alone. Chunked series, and anything after one starts, are left to the audit.
     /// </summary>
-    private void Judge(string key, string value, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
+    private void Judge(CookieName cookie, string value, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
     {
         if (_seriesStarted || (_innerFeature is not null && _innerFeature is not ResponseCookiesFeature))
         {
@@ -164,7 +166,7 @@ internal sealed class GuardedResponseCookies : IResponseCookiesFeature, IRespons
             return;
         }
 
-        if (_runtime.IsClean(_context, key, value, header, written, content))
+        if (_runtime.IsClean(_context, cookie, value, header, written, content))
         {
             _judged.Add(header);
         }

@@ -41,8 +41,8 @@ internal sealed class LifetimeCap
 
     /// <summary>Whether STATE009 judges this cookie at all: it is on for it and the cookie is the authentication or
     /// session cookie (or a chunk of one).</summary>
-    public bool Covers(string name) =>
-        _settings.ModeFor(RuleIds.STATE009, _settings.LongLivedCookies, name) != StateGuardMode.Off && _cookies.KindOf(name) != LifetimeCookieKind.None;
+    public bool Covers(CookieName cookie) =>
+        cookie.LongLivedCookies != StateGuardMode.Off && _cookies.KindOf(cookie.Name) != LifetimeCookieKind.None;
 
     /// <summary>The header to send for a cookie the browser would keep for <paramref name="lifetime"/> (see
     /// <see cref="SetCookieHeader.Lifetime"/>): the same instance unless Enforce capped it.</summary>

@@ -66,6 +66,29 @@ internal sealed class LogThrottle : IDisposable
         return _entries.TryGetValue(cookieName, out var entry) ? entry : Add(cookieName);
     }
 
+    /// <summary>
+    /// The tracking entry of a cookie name, kept on <paramref name="cookie"/> while it is current, so a repeat costs no
+    /// look-up. A retired entry seen before its retirement is visible here still works: its slots stay unseen, and
+    /// <see cref="First"/> moves the action to the current entry. The shared entry of names beyond <see cref="NameLimit"/>
+    /// is not kept, so the name gets its own once there is room.
+    /// </summary>
+    public Entry? For(CookieName cookie)
+    {
+        if (_timer is null)
+        {
+            return null;
+        }
+
+        if (cookie.LogEntry is { Retired: false } kept)
+        {
+            return kept;
+        }
+
+        var entry = For(cookie.Name)!;
+        cookie.LogEntry = entry.Name is null ? null : entry;
+        return entry;
+    }
+
     /// <summary>Counts one action of <paramref name="slot"/> on the cookie of <paramref name="entry"/>; true when it is the
     /// first in the period, to be logged now.</summary>
     public bool ShouldLog(Entry? entry, int slot)

@@ -87,6 +87,9 @@ internal sealed class StateGuardEvents : IDisposable
     /// <see cref="CookieActions.Count"/> each action and <see cref="Write"/> those it says to log now.</summary>
     public CookieActions ForCookie(string cookieName) => new(this, _throttle.For(cookieName));
 
+    /// <summary>The actions on one cookie whose name is resolved already: no look-up of the name at all.</summary>
+    public CookieActions ForCookie(CookieName cookie) => new(this, _throttle.For(cookie));
+
     /// <summary>A cookie rule's action on one cookie: counted, and logged unless it repeats one already logged in this period.</summary>
     public void Cookie(
         string ruleId,
@@ -257,7 +260,7 @@ internal sealed class StateGuardEvents : IDisposable
             : throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
     }
 
-    /// <summary>The actions on one cookie (see <see cref="ForCookie"/>): one look-up of the cookie's name for all of them.</summary>
+    /// <summary>The actions on one cookie (see <see cref="ForCookie(CookieName)"/>): one look-up of the cookie's name for all of them.</summary>
     internal readonly struct CookieActions
     {
         private readonly StateGuardEvents _events;

@@ -23,6 +23,7 @@ internal sealed class StateGuardRuntime
         Settings = settings;
         Events = events;
         Inspector = new CookieInspector(settings, values ?? new SecretValues());
+        Names = new CookieNames(settings, Inspector);
         TimeProvider = timeProvider ?? TimeProvider.System;
         Lifetimes = new LifetimeCap(settings, events, lifetimeCookies ?? AuthAndSessionCookies.None);
         BrowserLimits = new BrowserLimits(settings, events);
@@ -33,6 +34,9 @@ internal sealed class StateGuardRuntime
     public StateGuardEvents Events { get; }
 
     public CookieInspector Inspector { get; }
+
+    /// <summary>What the settings say about each cookie name: look a cookie's name up once, pass the result along.</summary>
+    public CookieNames Names { get; }
 
     public TimeProvider TimeProvider { get; }
 
@@ -50,17 +54,17 @@ internal sealed class StateGuardRuntime
     /// or that is part of a chunked series is left to the audit, so it is logged once, as what finally happens to it.
     /// <paramref name="content"/> is the verdict on the content when it was judged here, for <see cref="IsClean"/>.
     /// </summary>
-    public CookieOptions Prepare(HttpContext context, string name, string value, CookieOptions options, out AttributeFixes fixes, out ContentVerdict content)
+    public CookieOptions Prepare(HttpContext context, CookieName cookie, string value, CookieOptions options, out AttributeFixes fixes, out ContentVerdict content)
     {
         fixes = AttributeFixes.None;
         content = ContentVerdict.NotJudged;
         if (IsDelete(options))
         {
-            return CookieDeletes.Repair(Settings, name, options);
+            return CookieDeletes.Repair(Settings, cookie.Name, options);
         }
 
-        var needed = NeededFixes(context, name, options);
-        if (needed == AttributeFixes.None || IsLeftToTheAudit(name, value, out content))
+        var needed = NeededFixes(context, cookie, options);
+        if (needed == AttributeFixes.None || IsLeftToTheAudit(cookie, value, out content))
         {
             return options;
         }
@@ -82,39 +86,36 @@ internal sealed class StateGuardRuntime
         (options.MaxAge is not null || options.Expires is not null) && CookieDeletes.IsDelete(options, TimeProvider.GetUtcNow());
 
     /// <summary>Which enforced attribute rules the options break, for this cookie name and request. Logs nothing.</summary>
-    public AttributeFixes NeededFixes(HttpContext context, string name, CookieOptions options)
+    public AttributeFixes NeededFixes(HttpContext context, CookieName cookie, CookieOptions options)
     {
-        var settings = Settings;
         var needed = AttributeFixes.None;
-        if (!options.HttpOnly && settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name) == StateGuardMode.Enforce)
+        if (!options.HttpOnly && cookie.HttpOnly == StateGuardMode.Enforce)
         {
             needed |= AttributeFixes.HttpOnly;
         }
 
-        if (!options.Secure &&
-            (options.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps) &&
-            settings.ModeFor(RuleIds.STATE005, settings.Secure, name) == StateGuardMode.Enforce)
+        if (!options.Secure && cookie.Secure == StateGuardMode.Enforce &&
+            (options.SameSite == SameSiteMode.None || Settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps))
         {
             needed |= AttributeFixes.Secure;
         }
 
-        if (options.SameSite == SameSiteMode.Unspecified &&
-            settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Enforce)
+        if (options.SameSite == SameSiteMode.Unspecified && cookie.SameSite == StateGuardMode.Enforce)
         {
             needed |= AttributeFixes.SameSite;
         }
 
-        if (settings.BrowserLimits == StateGuardMode.Enforce && BrowserLimits.ModeFor(name) == StateGuardMode.Enforce)
+        if (cookie.BrowserLimits == StateGuardMode.Enforce)
         {
             // STATE010; a Secure that STATE005 adds already gives the prefix what it requires, and a lifetime STATE009 may
             // cap (lower) is left to the audit, which caps it once, under the rule that applies.
-            var limits = BrowserLimits.Needed(name, options, TimeProvider);
+            var limits = BrowserLimits.Needed(cookie.Name, options, TimeProvider);
             if ((needed & AttributeFixes.Secure) != 0)
             {
                 limits &= ~AttributeFixes.PrefixSecure;
             }
 
-            if ((limits & AttributeFixes.BrowserLifetime) != 0 && Lifetimes.MayCap(options, TimeProvider) && Lifetimes.Covers(name))
+            if ((limits & AttributeFixes.BrowserLifetime) != 0 && Lifetimes.MayCap(options, TimeProvider) && Lifetimes.Covers(cookie))
             {
                 limits &= ~AttributeFixes.BrowserLifetime;
             }
@@ -128,10 +129,11 @@ internal sealed class StateGuardRuntime
     /// <summary>Counts the fixes <see cref="Prepare"/> made, after the cookie was written (a write that throws, after the
     /// response started say, counts and logs nothing), and logs those not already logged in this period. The length is
     /// measured as the audit measures it, and only when a line is written.</summary>
-    public void ReportFixes(HttpContext context, string name, string value, AttributeFixes fixes, CookieOptions given)
+    public void ReportFixes(HttpContext context, CookieName cookie, string value, AttributeFixes fixes, CookieOptions given)
     {
+        var name = cookie.Name;
         var sameSiteNone = given.SameSite == SameSiteMode.None;
-        var actions = Events.ForCookie(name);
+        var actions = Events.ForCookie(cookie);
         var length = -1;
         if ((fixes & AttributeFixes.HttpOnly) != 0 && actions.Count(RuleIds.STATE004, GuardAction.Fixed))
         {
@@ -171,15 +173,15 @@ internal sealed class StateGuardRuntime
     }
 
     /// <summary>The audit decides about a cookie it will drop in Enforce, and about chunked series, which it judges whole.</summary>
-    private bool IsLeftToTheAudit(string name, string value, out ContentVerdict content)
+    private bool IsLeftToTheAudit(CookieName cookie, string value, out ContentVerdict content)
     {
         content = ContentVerdict.NotJudged;
-        if (IsChunkName(name) || value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
+        if (IsChunkName(cookie.Name) || value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal))
         {
             return true;
         }
 
-        content = Content(name, value);
+        content = Content(cookie, value);
         return content == ContentVerdict.Dropped;
     }
 
@@ -188,18 +190,17 @@ internal sealed class StateGuardRuntime
     /// yet escaped), in the modes they are on for its name: judged once per cookie, for both the typed fixes (a cookie
     /// Enforce drops is left to the audit) and <see cref="IsClean"/> (a cookie with any finding is left to the audit).
     /// </summary>
-    private ContentVerdict Content(string name, string value)
+    private ContentVerdict Content(CookieName cookie, string value)
     {
-        var settings = Settings;
-        var sizeMode = settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name);
-        var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(CookieInspector.Size(name, value, valueIsEscaped: false));
+        var sizeMode = cookie.OversizedCookies;
+        var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(CookieInspector.Size(cookie.Name, value, valueIsEscaped: false));
         if (oversized && sizeMode == StateGuardMode.Enforce)
         {
             return ContentVerdict.Dropped;
         }
 
-        var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
-        if (sensitiveMode != StateGuardMode.Off && Inspector.SensitiveReason(name, value) is not null)
+        var sensitiveMode = cookie.SensitiveCookies;
+        if (sensitiveMode != StateGuardMode.Off && Inspector.SensitiveReason(cookie, value) is not null)
         {
             return sensitiveMode == StateGuardMode.Enforce ? ContentVerdict.Dropped : ContentVerdict.Reported;
         }
@@ -278,21 +279,21 @@ internal sealed class StateGuardRuntime
     }
 
     /// <summary>
-    /// Whether the audit would leave alone the header the cookie wrapper just wrote for <paramref name="name"/> with
+    /// Whether the audit would leave alone the header the cookie wrapper just wrote for <paramref name="cookie"/> with
     /// <paramref name="value"/> (as given, so already decoded) and <paramref name="written"/>: the same checks as
     /// <see cref="AuditOne"/>, in the same modes, read from the options instead of parsed from the header. False when in
     /// doubt (the header is not the one written, the name could be a chunk of a series); the audit then judges it.
     /// <paramref name="content"/> is <see cref="Prepare"/>'s verdict on the content, when it judged it.
     /// </summary>
-    public bool IsClean(HttpContext context, string name, string value, string header, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
+    public bool IsClean(HttpContext context, CookieName cookie, string value, string header, CookieOptions written, ContentVerdict content = ContentVerdict.NotJudged)
     {
+        var name = cookie.Name;
         if (name.Length == 0 || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) || IsChunkName(name)
             || header.Length <= name.Length || header[name.Length] != '=' || !header.StartsWith(name, StringComparison.Ordinal))
         {
             return false;
         }
 
-        var settings = Settings;
         if (content == ContentVerdict.NotJudged)
         {
             // The size as the header sends it, which Content measures from the value as given the same way.
@@ -303,14 +304,13 @@ internal sealed class StateGuardRuntime
                 headerValue = headerValue[1..^1];
             }
 
-            if (settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name) != StateGuardMode.Off
+            if (cookie.OversizedCookies != StateGuardMode.Off
                 && Inspector.IsOversized(CookieInspector.Size(name, headerValue, valueIsEscaped: true)))
             {
                 return false;
             }
 
-            if (settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name) != StateGuardMode.Off
-                && Inspector.SensitiveReason(name, value) is not null)
+            if (cookie.SensitiveCookies != StateGuardMode.Off && Inspector.SensitiveReason(cookie, value) is not null)
             {
                 return false;
             }
@@ -320,14 +320,13 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
-        if (!written.HttpOnly && settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name) != StateGuardMode.Off)
+        if (!written.HttpOnly && cookie.HttpOnly != StateGuardMode.Off)
         {
             return false;
         }
 
-        if (!written.Secure
-            && (written.SameSite == SameSiteMode.None || settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
-            && settings.ModeFor(RuleIds.STATE005, settings.Secure, name) != StateGuardMode.Off)
+        if (!written.Secure && cookie.Secure != StateGuardMode.Off
+            && (written.SameSite == SameSiteMode.None || Settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps))
         {
             return false;
         }
@@ -337,13 +336,12 @@ internal sealed class StateGuardRuntime
             return false;
         }
 
-        if (!IsDelete(written) && !BrowserLimits.IsClean(name, written, TimeProvider))
+        if (!IsDelete(written) && !BrowserLimits.IsClean(cookie, written, TimeProvider))
         {
             return false;
         }
 
-        return written.SameSite != SameSiteMode.Unspecified
-            || settings.ModeFor(RuleIds.STATE006, settings.SameSite, name) == StateGuardMode.Off;
+        return written.SameSite != SameSiteMode.Unspecified || cookie.SameSite == StateGuardMode.Off;
     }
 
     /// <summary>A long run of base64 characters followed by nothing but padding: a nameless base64 value.</summary>
@@ -391,10 +389,11 @@ internal sealed class StateGuardRuntime
         }
 
         // Content: STATE002 (too large) and STATE001 (a secret). Neither can be fixed, so Enforce drops the cookie.
-        var sizeMode = settings.ModeFor(RuleIds.STATE002, settings.OversizedCookies, name);
+        var named = Names.For(name);
+        var sizeMode = named.OversizedCookies;
         var oversized = sizeMode != StateGuardMode.Off && Inspector.IsOversized(length);
-        var sensitiveMode = settings.ModeFor(RuleIds.STATE001, settings.SensitiveCookies, name);
-        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, name, content, ref chunked);
+        var sensitiveMode = named.SensitiveCookies;
+        var sensitiveReason = sensitiveMode == StateGuardMode.Off ? null : SensitiveReason(values, named, content, ref chunked);
         drop = (oversized && sizeMode == StateGuardMode.Enforce) || (sensitiveReason is not null && sensitiveMode == StateGuardMode.Enforce);
 
         // Everything about this cookie is decided before anything is logged: a cookie that is dropped is logged as
@@ -403,7 +402,7 @@ internal sealed class StateGuardRuntime
         if (oversized)
         {
             var action = sizeMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            if ((actions ??= Events.ForCookie(name)).Count(RuleIds.STATE002, action))
+            if ((actions ??= Events.ForCookie(named)).Count(RuleIds.STATE002, action))
             {
                 Events.Write(RuleIds.STATE002, action, name, length, "name and value are " + length + " bytes",
                     action == GuardAction.Dropped ? DroppedOutcome : ReportedOutcome);
@@ -413,7 +412,7 @@ internal sealed class StateGuardRuntime
         if (sensitiveReason is not null)
         {
             var action = sensitiveMode == StateGuardMode.Enforce ? GuardAction.Dropped : GuardAction.Reported;
-            if ((actions ??= Events.ForCookie(name)).Count(RuleIds.STATE001, action))
+            if ((actions ??= Events.ForCookie(named)).Count(RuleIds.STATE001, action))
             {
                 Events.Write(RuleIds.STATE001, action, name, length, sensitiveReason,
                     action == GuardAction.Dropped ? DroppedOutcome : drop ? "reported; the cookie was removed by another rule" : ReportedOutcome);
@@ -435,29 +434,29 @@ internal sealed class StateGuardRuntime
         var secureAdded = false;
         if (!cookie.HttpOnly)
         {
-            var mode = settings.ModeFor(RuleIds.STATE004, settings.HttpOnly, name);
+            var mode = named.HttpOnly;
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(ref actions, RuleIds.STATE004, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(ref actions, named, RuleIds.STATE004, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutHttpOnly, "; httponly", "added HttpOnly", additions);
             }
         }
 
         if (!cookie.Secure)
         {
-            var mode = settings.ModeFor(RuleIds.STATE005, settings.Secure, name);
+            var mode = named.Secure;
             if (mode != StateGuardMode.Off)
             {
                 if (cookie.SameSite == SameSiteValue.None)
                 {
                     secureAdded = mode == StateGuardMode.Enforce;
-                    additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
+                    additions = Attribute(ref actions, named, RuleIds.STATE005, RuleCatalog.SameSiteNoneWithoutSecureVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
                 else if (settings.SecurePolicy == StateGuardSecurePolicy.Always || context.Request.IsHttps)
                 {
                     secureAdded = mode == StateGuardMode.Enforce;
-                    additions = Attribute(ref actions, RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
+                    additions = Attribute(ref actions, named, RuleIds.STATE005, RuleCatalog.DefaultVariant, mode, name, length,
                         FindingReasons.HeaderWithoutSecure, "; secure", "added Secure", additions);
                 }
             }
@@ -465,10 +464,10 @@ internal sealed class StateGuardRuntime
 
         if (cookie.SameSite == SameSiteValue.Unspecified)
         {
-            var mode = settings.ModeFor(RuleIds.STATE006, settings.SameSite, name);
+            var mode = named.SameSite;
             if (mode != StateGuardMode.Off)
             {
-                additions = Attribute(ref actions, RuleIds.STATE006, RuleCatalog.DefaultVariant, mode, name, length,
+                additions = Attribute(ref actions, named, RuleIds.STATE006, RuleCatalog.DefaultVariant, mode, name, length,
                     FindingReasons.HeaderWithoutSameSite, "; samesite=lax", "added SameSite=Lax", additions);
             }
         }
@@ -481,6 +480,7 @@ internal sealed class StateGuardRuntime
 
     private string? Attribute(
         ref StateGuardEvents.CookieActions? actions,
+        CookieName named,
         string ruleId,
         string variant,
         StateGuardMode mode,
@@ -492,7 +492,7 @@ internal sealed class StateGuardRuntime
         string? additions)
     {
         var action = mode == StateGuardMode.Enforce ? GuardAction.Fixed : GuardAction.Reported;
-        if ((actions ??= Events.ForCookie(name)).Count(ruleId, action))
+        if ((actions ??= Events.ForCookie(named)).Count(ruleId, action))
         {
             Events.Write(ruleId, action, name, length, reason, action == GuardAction.Fixed ? fixedOutcome : ReportedOutcome, variant);
         }
@@ -506,8 +506,9 @@ internal sealed class StateGuardRuntime
     /// as the manager reassembles it (so a Data Protection payload split into chunks stays recognized, and a token in a
     /// later chunk is found), and all its parts share one verdict.
     /// </summary>
-    private string? SensitiveReason(StringValues values, string name, ReadOnlySpan<char> value, ref List<string>? chunked)
+    private string? SensitiveReason(StringValues values, CookieName cookie, ReadOnlySpan<char> value, ref List<string>? chunked)
     {
+        var name = cookie.Name;
         if (value.StartsWith(ChunkCountPrefix, StringComparison.Ordinal) &&
             int.TryParse(value[ChunkCountPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
@@ -527,7 +528,7 @@ internal sealed class StateGuardRuntime
             }
         }
 
-        return Inspector.SensitiveReason(name, DecodedValue(value));
+        return Inspector.SensitiveReason(cookie, DecodedValue(value));
     }
 
     /// <summary>The verdict of a whole series: its joined value, or else any one chunk that is a secret by itself.</summary>
@@ -535,12 +536,13 @@ internal sealed class StateGuardRuntime
     {
         var chunks = SeriesChunks(values, series);
         var joined = string.Concat(chunks);
+        var named = Names.For(series);
         if (Inspector.IsDataProtected(joined))
         {
-            return Inspector.SensitiveReason(series, joined);
+            return Inspector.SensitiveReason(named, joined);
         }
 
-        return Inspector.SensitiveReason(series, joined)
+        return Inspector.SensitiveReason(named, joined)
             ?? chunks.Select(chunk => SecretValueShapes.Describe(chunk, Settings.AdditionalSecretPrefixes)).FirstOrDefault(reason => reason is not null);
     }
 
