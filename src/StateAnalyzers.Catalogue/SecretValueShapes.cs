@@ -18,6 +18,18 @@ internal static class SecretValueShapes
 
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     private const int MinimumBearerTokenLength = 16;
+
+    /// <summary>
+    /// No shape fits in fewer characters: the shortest are an e-mail address (<c>a@b.cd</c>) and JSON naming a password
+    /// (<c>{"pw":</c>); the others need 8 or more. Most cookie values (a theme, an id) are shorter than the checks below.
+    /// </summary>
+    private const int ShortestShape = 6;
+
+    /// <summary>"-----BEGIN" and "PRIVATE KEY", which cannot overlap.</summary>
+    private const int ShortestPrivateKey = 21;
+
+    /// <summary>The configured prefixes only count on a value of at least this length.</summary>
+    private const int ShortestPrefixedSecret = 16;
     /// <summary>A chunked authentication cookie can be far larger than one cookie.</summary>
     private const int MaximumDecodedLength = 256 * 1024;
 
@@ -42,6 +54,11 @@ internal static class SecretValueShapes
         new("npm_", 40, "an npm access token"),
         new("sk-proj-", 40, "an OpenAI project key"),
     };
+
+    private static readonly int ShortestKnownFormat = Shortest(KnownFormats);
+
+    /// <summary>What an e-mail address holds, as typed or URL-encoded by the app (<c>%40</c>).</summary>
+    private static readonly char[] EmailMarks = { '@', '%' };
 
     /// <summary>Why the value is a secret or personal data by its shape, or null. <paramref name="value"/> is decoded text.</summary>
     public static string? Describe(string value, IReadOnlyList<string>? additionalPrefixes = null) =>
@@ -220,7 +237,7 @@ internal static class SecretValueShapes
     private static string? Describe(string value, IReadOnlyList<string>? additionalPrefixes, bool nested)
     {
         var text = value.Trim();
-        if (text.Length == 0)
+        if (text.Length < ShortestShape)
         {
             return null;
         }
@@ -235,12 +252,15 @@ internal static class SecretValueShapes
             return "the value is a bearer token";
         }
 
-        foreach (var format in KnownFormats)
+        if (text.Length >= ShortestKnownFormat)
         {
-            if (text.Length >= format.MinimumLength && text.StartsWith(format.Prefix, StringComparison.Ordinal) &&
-                IsTokenText(text.Substring(format.Prefix.Length)))
+            foreach (var format in KnownFormats)
             {
-                return "the value has the form of " + format.Description;
+                if (text.Length >= format.MinimumLength && text.StartsWith(format.Prefix, StringComparison.Ordinal) &&
+                    IsTokenText(text.Substring(format.Prefix.Length)))
+                {
+                    return "the value has the form of " + format.Description;
+                }
             }
         }
 
@@ -249,7 +269,8 @@ internal static class SecretValueShapes
             return "the value has the form of an AWS access key id";
         }
 
-        if (text.IndexOf("-----BEGIN", StringComparison.Ordinal) >= 0 && text.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0)
+        if (text.Length >= ShortestPrivateKey &&
+            text.IndexOf("-----BEGIN", StringComparison.Ordinal) >= 0 && text.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0)
         {
             return "the value is a PEM private key";
         }
@@ -259,8 +280,9 @@ internal static class SecretValueShapes
             return "the value is a payment card number";
         }
 
-        if ((text.IndexOf('@') > 0 && IsEmailAddress(text)) ||
-            (text.IndexOf("%40", StringComparison.OrdinalIgnoreCase) > 0 && IsEmailAddress(Unescape(text))))
+        if (text.IndexOfAny(EmailMarks) >= 0 &&
+            ((text.IndexOf('@') > 0 && IsEmailAddress(text)) ||
+             (text.IndexOf("%40", StringComparison.OrdinalIgnoreCase) > 0 && IsEmailAddress(Unescape(text)))))
         {
             return "the value is an e-mail address";
         }
@@ -287,11 +309,12 @@ internal static class SecretValueShapes
             }
         }
 
-        if (additionalPrefixes is not null)
+        if (additionalPrefixes is not null && text.Length >= ShortestPrefixedSecret)
         {
-            foreach (var prefix in additionalPrefixes)
+            for (var i = 0; i < additionalPrefixes.Count; i++)
             {
-                if (text.Length >= Math.Max(16, prefix.Length + 1) && text.StartsWith(prefix, StringComparison.Ordinal))
+                var prefix = additionalPrefixes[i];
+                if (text.Length >= Math.Max(ShortestPrefixedSecret, prefix.Length + 1) && text.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return "the value has a configured secret prefix";
                 }
@@ -342,7 +365,7 @@ internal static class SecretValueShapes
 
     /// <summary>Base64 of <c>{"</c>, <c>{ "</c> or <c>{</c> and a line break, or the Data Protection prefix: worth decoding.</summary>
     private static bool MayHoldEncodedJson(string text) =>
-        text.Length >= 8 && (text.StartsWith("eyJ", StringComparison.Ordinal) || text.StartsWith("eyAi", StringComparison.Ordinal) ||
+        text.Length >= 8 && (text[0] == 'e' || text[0] == 'C') && (text.StartsWith("eyJ", StringComparison.Ordinal) || text.StartsWith("eyAi", StringComparison.Ordinal) ||
                              text.StartsWith("ewo", StringComparison.Ordinal) || text.StartsWith("ew0K", StringComparison.Ordinal) ||
                              text.StartsWith(DataProtectionPrefix, StringComparison.Ordinal));
 
@@ -464,6 +487,17 @@ internal static class SecretValueShapes
         }
 
         return true;
+    }
+
+    private static int Shortest(SecretFormat[] formats)
+    {
+        var shortest = int.MaxValue;
+        foreach (var format in formats)
+        {
+            shortest = Math.Min(shortest, format.MinimumLength);
+        }
+
+        return shortest;
     }
 
     private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
