@@ -37,6 +37,18 @@ public sealed class DetectionTests
         Assert.Equal(sensitive, WordParts.FindRun(WordParts.Split(name), words) is not null);
     }
 
+    [Theory]
+    [InlineData("a@b.cd", "the value is an e-mail address")]
+    [InlineData("a%40b.cd", "the value is an e-mail address")]
+    [InlineData("{\"pw\":", "the value is JSON with a password field 'pw'")]
+    [InlineData(" a@b.cd ", "the value is an e-mail address")]
+    [InlineData("a@b.c", null)]
+    [InlineData("{\"p\":", null)]
+    public void The_shortest_shapes_are_still_found_past_the_length_first_reject(string value, string? reason)
+    {
+        Assert.Equal(reason, SecretValueShapes.Describe(value));
+    }
+
     [Fact]
     public void A_well_formed_JWT_is_recognized_and_look_alikes_are_not()
     {
