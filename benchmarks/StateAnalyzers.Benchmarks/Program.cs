@@ -10,6 +10,7 @@ namespace StateAnalyzers.Benchmarks;
 /// <c>--name-filter [files] [userFiles]</c>: files and calls the pipeline name filter lets through, old filter and new.
 /// <c>--allocations [files] [sets]</c>: bytes allocated per analysis for each set (or the named ones) against the floor, quickly.
 /// <c>--request-cpu [cookies] [rounds]</c>: the request pipelines timed by thread CPU time, interleaved (shared machines).
+/// <c>--cpu [files] [sets]</c>: CPU time per analysis for each set (or the named ones) against the floor, and the time in their callbacks.
 /// <c>--ide [files] [sets]</c>: the IDE case, per one-line edit: bytes, wall and callback time for the floor and each set, quickly.
 /// <c>--write-project DIR [files]</c>: the corpus as a web project on disk, for the tool and build timings.
 /// Anything else goes to BenchmarkDotNet (<c>--filter *AnalyzerBenchmarks*</c>, <c>--filter *RequestBenchmarks*</c>).
@@ -43,6 +44,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--allocations")
         {
             return AllocationCheck.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500, args.Skip(2).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == "--cpu")
+        {
+            return CpuCheck.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500, args.Skip(2).ToArray());
         }
 
         if (args.Length > 0 && args[0] == "--ide")

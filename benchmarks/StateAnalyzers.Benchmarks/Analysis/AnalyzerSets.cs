@@ -86,6 +86,14 @@ internal sealed class PreparedSet
         return new PreparedSet(Set, Analyzers, Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees), Options, Ids);
     }
 
+    /// <summary>
+    /// The same set beside the floor's analyzer, so that the driver binds every method body whatever the set asks for:
+    /// a set of syntax-node actions alone (Sonar's) otherwise binds only what it asks about and comes out below the
+    /// floor, which a real build, binding everything to emit, never does.
+    /// </summary>
+    public PreparedSet WithFloor() =>
+        Set == AnalyzerSet.Floor ? this : new PreparedSet(Set, Analyzers.Add(ReferenceAnalyzer.Floor()), Compilation, Options, Ids);
+
     public static PreparedSet Create(AnalyzerSet set, CSharpCompilation compilation)
     {
         switch (set)

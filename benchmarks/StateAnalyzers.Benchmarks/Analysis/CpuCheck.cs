@@ -1,0 +1,127 @@
+using System.Runtime.InteropServices;
+
+namespace StateAnalyzers.Benchmarks.Analysis;
+
+/// <summary>
+/// <c>--cpu [files] [sets]</c>: what each set adds to a build in CPU time rather than wall time, for a shared machine:
+/// time the scheduler gives to other processes is not counted. Each run analyzes fresh trees (parsed outside the
+/// measurement), sequentially, after a full collection, beside the floor's analyzer (<see cref="PreparedSet.WithFloor"/>:
+/// every set then binds every method body, as a build does); the minimum and median of <see cref="Runs"/> runs after
+/// <see cref="WarmUps"/> warm-ups, and what each adds over the floor's. The clock is the process's
+/// (<c>CLOCK_PROCESS_CPUTIME_ID</c>), not the calling thread's: the driver runs parts of even a sequential analysis on
+/// pool threads, so the calling thread sees only part of the work (its share is printed). The process clock also counts
+/// the runtime's own threads (JIT, GC, finalizer), which the warm-ups keep small. Then the time inside each set's
+/// callbacks (Roslyn's telemetry, a wall clock, least of three runs), per analyzer for StateAnalyzers. Linux only.
+/// </summary>
+internal static class CpuCheck
+{
+    private const int WarmUps = 2;
+    private const int Runs = 7;
+    private const int TelemetryRuns = 3;
+    private const int ProcessCpuClock = 2;
+    private const int ThreadCpuClock = 3;
+
+    public static int Run(int files, IReadOnlyCollection<string> only)
+    {
+        var (_, compilation) = CorpusCompilation.For(files);
+        Console.WriteLine($"CPU time per analysis on {files} files (process clock, min and median of {Runs} runs after {WarmUps} warm-ups, fresh trees each):");
+        (double Min, double Median)? floor = null;
+        var callbacks = new List<string>();
+        foreach (var set in Enum.GetValues<AnalyzerSet>())
+        {
+            if (set != AnalyzerSet.Floor && only.Count > 0 && !only.Contains(set.ToString(), StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var prepared = PreparedSet.Create(set, compilation);
+            var measured = prepared.WithFloor();
+            var process = new List<double>();
+            var thread = new List<double>();
+            for (var run = 0; run < WarmUps + Runs; run++)
+            {
+                var fresh = measured.Fresh();
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var processStart = Milliseconds(ProcessCpuClock);
+                var threadStart = Milliseconds(ThreadCpuClock);
+                _ = fresh.RunAsync().GetAwaiter().GetResult();
+                if (run >= WarmUps)
+                {
+                    thread.Add(Milliseconds(ThreadCpuClock) - threadStart);
+                    process.Add(Milliseconds(ProcessCpuClock) - processStart);
+                }
+            }
+
+            var cpu = (Min: process.Min(), Median: Median(process));
+            floor ??= cpu;
+            Console.WriteLine(
+                $"  {set,-20} min {cpu.Min,8:F0} ms  median {cpu.Median,8:F0} ms   added {cpu.Min - floor.Value.Min,6:F0} ms (min) {cpu.Median - floor.Value.Median,6:F0} ms (median)" +
+                $"   on the calling thread {100 * Median(thread) / cpu.Median,3:F0}%");
+            if (set != AnalyzerSet.Floor)
+            {
+                callbacks.AddRange(Callbacks(prepared));
+            }
+        }
+
+        Console.WriteLine($"Time inside the callbacks (Roslyn telemetry, wall clock, least of {TelemetryRuns} runs):");
+        foreach (var line in callbacks)
+        {
+            Console.WriteLine(line);
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<string> Callbacks(PreparedSet prepared)
+    {
+        var least = prepared.Analyzers.ToDictionary(a => a, _ => double.MaxValue);
+        var total = double.MaxValue;
+        for (var run = 0; run < TelemetryRuns; run++)
+        {
+            var withAnalyzers = prepared.Fresh().With(logExecutionTime: true);
+            _ = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var sum = 0.0;
+            foreach (var analyzer in prepared.Analyzers)
+            {
+                var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+                least[analyzer] = Math.Min(least[analyzer], time);
+                sum += time;
+            }
+
+            total = Math.Min(total, sum);
+        }
+
+        yield return $"  {prepared.Set,-20} {total,8:F0} ms";
+        if (prepared.Set is AnalyzerSet.StateAnalyzers or AnalyzerSet.FirstReleaseRules)
+        {
+            foreach (var (analyzer, time) in least.OrderByDescending(t => t.Value))
+            {
+                yield return $"    {analyzer.GetType().Name,-38} {time,8:F0} ms";
+            }
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    private static double Milliseconds(int clock)
+    {
+        _ = ClockGetTime(clock, out var time);
+        return (time.Seconds * 1_000.0) + (time.Nanoseconds / 1_000_000.0);
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}
