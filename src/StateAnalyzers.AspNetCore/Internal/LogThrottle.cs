@@ -68,9 +68,9 @@ internal sealed class LogThrottle : IDisposable
 
     /// <summary>
     /// The tracking entry of a cookie name, kept on <paramref name="cookie"/> while it is current, so a repeat costs no
-    /// look-up. A retired entry seen before its retirement is visible here still works: its slots stay unseen, and
-    /// <see cref="First"/> moves the action to the current entry. The shared entry of names beyond <see cref="NameLimit"/>
-    /// is not kept, so the name gets its own once there is room.
+    /// look-up. An entry retired on another thread, and not yet seen as retired here, still works: its slots stay
+    /// unseen, and <see cref="First"/> moves the action to the current entry. The shared entry of the names beyond
+    /// <see cref="NameLimit"/> is not kept, so the name gets its own once there is room.
     /// </summary>
     public Entry? For(CookieName cookie)
     {

@@ -296,11 +296,17 @@ internal sealed class StateGuardEvents : IDisposable
             : throw new ArgumentOutOfRangeException(nameof(ruleId), ruleId, "Not a rule the runtime companion enforces.");
     }
 
-    private void Count(string ruleId, Definition definition) =>
-        _actions.Add(
-            1,
-            new KeyValuePair<string, object?>(StateGuardTelemetry.RuleTag, ruleId),
-            new KeyValuePair<string, object?>(StateGuardTelemetry.ActionTag, definition.ActionName));
+    private void Count(string ruleId, Definition definition)
+    {
+        // Without a listener the counter records nothing: skip building its tags (every fixed cookie counts several actions).
+        if (_actions.Enabled)
+        {
+            _actions.Add(
+                1,
+                new KeyValuePair<string, object?>(StateGuardTelemetry.RuleTag, ruleId),
+                new KeyValuePair<string, object?>(StateGuardTelemetry.ActionTag, definition.ActionName));
+        }
+    }
 
     private sealed class Definition
     {
