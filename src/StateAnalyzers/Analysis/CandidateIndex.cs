@@ -32,6 +32,7 @@ internal sealed class CandidateIndex
     private readonly Lazy<SetCookieNameSyntax> _headerNames;
     private readonly Lazy<ImmutableHashSet<string>> _calledNames;
     private readonly Lazy<ImmutableHashSet<string>> _tempDataProperties;
+    private readonly Lazy<string[]> _triggerNames;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<SyntaxNode>>> _trees = new();
 
     public CandidateIndex(CompilationModel model)
@@ -40,6 +41,7 @@ internal sealed class CandidateIndex
         _headerNames = new Lazy<SetCookieNameSyntax>(() => SetCookieNameSyntax.Gather(model.Compilation));
         _calledNames = new Lazy<ImmutableHashSet<string>>(CalledNames);
         _tempDataProperties = new Lazy<ImmutableHashSet<string>>(() => TempDataWriteRecognizer.PropertyNames(model.Compilation));
+        _triggerNames = new Lazy<string[]>(GatherTriggerNames);
     }
 
     /// <summary>The candidate operations of a file (within <paramref name="span"/> when the host asks for part of it), in source order.</summary>
@@ -89,49 +91,94 @@ internal sealed class CandidateIndex
             .Union(_model.SignInWrappers.Wrappers.Keys.Select(m => m.Name))
             .Union(_model.TempDataHelpers.CandidateNames);
 
-    private ImmutableArray<SyntaxNode> Find(SyntaxTree tree)
+    /// <summary>
+    /// The candidate nodes of a tree, in source order, found from the places its text may spell one
+    /// (<see cref="CandidateText"/>), or by a walk of every node when the text cannot tell or <paramref name="walkWholeTree"/>
+    /// asks for it: both find the same nodes.
+    /// </summary>
+    internal ImmutableArray<SyntaxNode> Find(SyntaxTree tree, bool walkWholeTree = false)
     {
-        var found = new HashSet<SyntaxNode>();
+        var found = new List<SyntaxNode>();
 
         // TempData written through the dictionary: only in a file that spells it (the property or the interface).
         var mayWriteTempData = TreeText.MayMention(tree, TempDataWriteRecognizer.MentionNames);
-        foreach (var node in tree.GetRoot().DescendantNodes())
+        var root = tree.GetRoot();
+        if (!walkWholeTree && CandidateText.Triggers(tree, TriggerNames) is { } triggers)
         {
-            switch (node)
+            foreach (var position in triggers)
             {
-                case InvocationExpressionSyntax invocation:
-                    var name = SyntaxNames.Invoked(invocation);
-                    if (_calledNames.Value.Contains(name)
-                        || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value)
-                        || (mayWriteTempData && name is TempDataWriteRecognizer.AddName or TempDataWriteRecognizer.TryAddName))
+                // A candidate is an expression around the token the text points at, never past its statement or member.
+                for (var node = root.FindToken(position).Parent; node is not null; node = node.Parent)
+                {
+                    Consider(node, found, mayWriteTempData);
+                    if (node is StatementSyntax or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax)
                     {
-                        found.Add(invocation);
+                        break;
                     }
-
-                    break;
-                case AssignmentExpressionSyntax assignment:
-                    if (CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value) || MayWriteTempData(assignment, mayWriteTempData))
-                    {
-                        found.Add(assignment);
-                    }
-
-                    break;
-                case InitializerExpressionSyntax element when CookieWriteRecognizer.MayWrite(element, _headerNames.Value):
-                    found.Add(element);
-                    break;
-                case BaseObjectCreationExpressionSyntax creation when _model.SignOuts.MayCreate(creation):
-                    found.Add(creation);
-                    break;
-                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: CookieBuilderResolver.CookieProperty } cookie:
-                    AddConfiguringCalls(cookie, found);
-                    break;
-                case MemberAccessExpressionSyntax lifetime when LifetimeReader.OptionsPropertyNames.Contains(lifetime.Name.Identifier.ValueText):
-                    AddConfiguringCalls(lifetime, found);
-                    break;
+                }
+            }
+        }
+        else
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                Consider(node, found, mayWriteTempData);
             }
         }
 
-        return found.Count == 0 ? ImmutableArray<SyntaxNode>.Empty : found.OrderBy(n => n.SpanStart).ToImmutableArray();
+        return found.Count == 0 ? ImmutableArray<SyntaxNode>.Empty : found.Distinct().OrderBy(n => n.SpanStart).ToImmutableArray();
+    }
+
+    /// <summary>The whole identifiers that <see cref="Consider"/> may find a candidate at, besides the shapes <see cref="CandidateText"/> finds by punctuation.</summary>
+    private string[] TriggerNames => _triggerNames.Value;
+
+    private string[] GatherTriggerNames() =>
+        _calledNames.Value
+            .Union(CookieWriteRecognizer.CallNames)
+            .Add(TempDataWriteRecognizer.AddName)
+            .Add(TempDataWriteRecognizer.TryAddName)
+            .Union(_tempDataProperties.Value)
+            .Union(_model.SignOuts.ResultTypeNames)
+            .Union(LifetimeReader.OptionsPropertyNames)
+            .Add(CookieWriteRecognizer.SetCookieProperty)
+            .Add(CookieBuilderResolver.CookieProperty)
+            .ToArray();
+
+    /// <summary>Adds <paramref name="node"/>, or the calls it configures, when it may be a candidate.</summary>
+    private void Consider(SyntaxNode node, List<SyntaxNode> found, bool mayWriteTempData)
+    {
+        switch (node)
+        {
+            case InvocationExpressionSyntax invocation:
+                var name = SyntaxNames.Invoked(invocation);
+                if (_calledNames.Value.Contains(name)
+                    || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value)
+                    || (mayWriteTempData && name is TempDataWriteRecognizer.AddName or TempDataWriteRecognizer.TryAddName))
+                {
+                    found.Add(invocation);
+                }
+
+                break;
+            case AssignmentExpressionSyntax assignment:
+                if (CookieWriteRecognizer.MayWrite(assignment, _headerNames.Value) || MayWriteTempData(assignment, mayWriteTempData))
+                {
+                    found.Add(assignment);
+                }
+
+                break;
+            case InitializerExpressionSyntax element when CookieWriteRecognizer.MayWrite(element, _headerNames.Value):
+                found.Add(element);
+                break;
+            case BaseObjectCreationExpressionSyntax creation when _model.SignOuts.MayCreate(creation):
+                found.Add(creation);
+                break;
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: CookieBuilderResolver.CookieProperty } cookie:
+                AddConfiguringCalls(cookie, found);
+                break;
+            case MemberAccessExpressionSyntax lifetime when LifetimeReader.OptionsPropertyNames.Contains(lifetime.Name.Identifier.ValueText):
+                AddConfiguringCalls(lifetime, found);
+                break;
+        }
     }
 
     /// <summary><c>TempData["k"] = v</c> in a file that spells TempData, or an assignment to a property named like a <c>[TempData]</c> one.</summary>
@@ -145,7 +192,7 @@ internal sealed class CandidateIndex
     /// <c>options.Cookie</c> inside a lambda handed to a call (<c>services.Configure&lt;CookieAuthenticationOptions&gt;(o =&gt;
     /// o.Cookie.HttpOnly = false)</c>): the call configures a framework cookie if the lambda's parameter is its options.
     /// </summary>
-    private static void AddConfiguringCalls(SyntaxNode cookie, HashSet<SyntaxNode> found)
+    private static void AddConfiguringCalls(SyntaxNode cookie, List<SyntaxNode> found)
     {
         for (var node = cookie.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
         {

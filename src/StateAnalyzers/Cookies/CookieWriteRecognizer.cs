@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,8 +20,15 @@ internal sealed class CookieWriteRecognizer
     /// <summary>The name of <c>IResponseCookies.Append</c>, and of the header dictionary's <c>Append</c>.</summary>
     public const string AppendName = "Append";
 
+    /// <summary>The calls <see cref="MayWrite(InvocationExpressionSyntax, string, SetCookieNameSyntax)"/> may accept, by name.</summary>
+    public static readonly ImmutableArray<string> CallNames = ImmutableArray.Create(AppendName, AddName, TryAddName);
+
+    /// <summary>The header dictionary's <c>SetCookie</c> property.</summary>
+    public const string SetCookieProperty = "SetCookie";
+
+    private const string AddName = "Add";
+    private const string TryAddName = "TryAdd";
     private const string SetCookieHeader = "Set-Cookie";
-    private const string SetCookieProperty = "SetCookie";
     private readonly CompilationModel _model;
 
     public CookieWriteRecognizer(CompilationModel model)
@@ -39,7 +47,7 @@ internal sealed class CookieWriteRecognizer
             return FromAppend(invocation);
         }
 
-        if (method.Name is AppendName or "Add" or "TryAdd" && invocation.Arguments.Length >= 2)
+        if (method.Name is AppendName or AddName or TryAddName && invocation.Arguments.Length >= 2)
         {
             var headers = Symbols.Receiver(invocation);
             var offset = method.IsExtensionMethod ? 1 : 0;
@@ -95,7 +103,7 @@ internal sealed class CookieWriteRecognizer
         return arguments.Count >= 2 && name switch
         {
             AppendName => true,
-            "Add" or "TryAdd" => headerNames.MayName(arguments[0].Expression) || headerNames.MayName(arguments[1].Expression),
+            AddName or TryAddName => headerNames.MayName(arguments[0].Expression) || headerNames.MayName(arguments[1].Expression),
             _ => false,
         };
     }

@@ -61,9 +61,11 @@ internal static class TreeText
     /// included), so that only the tokens there need looking at; null when the file has a unicode escape, which can
     /// spell an identifier differently: then the caller walks the whole tree.
     /// </summary>
-    public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names)
+    public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names) => Occurrences(tree.GetText().ToString(), names);
+
+    /// <inheritdoc cref="Occurrences(SyntaxTree, IEnumerable{string})"/>
+    public static List<int>? Occurrences(string text, IEnumerable<string> names)
     {
-        var text = tree.GetText().ToString();
         if (HasUnicodeEscape(text))
         {
             return null;

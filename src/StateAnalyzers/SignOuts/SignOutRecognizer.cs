@@ -38,9 +38,12 @@ internal sealed class SignOutRecognizer
     public SignOutRecognizer(CompilationModel model)
     {
         _model = model;
-        _resultTypeNames = new Lazy<ImmutableHashSet<string>>(() => ResultTypeNames(model.Compilation));
+        _resultTypeNames = new Lazy<ImmutableHashSet<string>>(() => GatherResultTypeNames(model.Compilation));
         _externalSchemes = new Lazy<ExternalSignInSchemes>(() => ExternalSignInSchemes.Gather(model));
     }
+
+    /// <summary><c>SignOutResult</c> and the using aliases of the compilation that name it.</summary>
+    public ImmutableHashSet<string> ResultTypeNames => _resultTypeNames.Value;
 
     /// <summary>
     /// The syntax side of <see cref="From"/> for object creations: <c>new SignOutResult(...)</c>, through a using
@@ -104,7 +107,7 @@ internal sealed class SignOutRecognizer
     }
 
     /// <summary><c>SignOutResult</c> and every using alias in the compilation that names it, directly or through another alias.</summary>
-    private static ImmutableHashSet<string> ResultTypeNames(Compilation compilation)
+    private static ImmutableHashSet<string> GatherResultTypeNames(Compilation compilation)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         names.Add(ResultTypeName);
