@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,6 +35,7 @@ internal sealed class CandidateIndex
     private readonly Lazy<ImmutableHashSet<string>> _tempDataProperties;
     private readonly Lazy<string[]> _triggerNames;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<SyntaxNode>>> _trees = new();
+    private readonly ConditionalWeakTable<SemanticModel, StrongBox<ImmutableArray<IOperation>>> _operations = new();
 
     public CandidateIndex(CompilationModel model)
     {
@@ -44,12 +46,21 @@ internal sealed class CandidateIndex
         _triggerNames = new Lazy<string[]>(GatherTriggerNames);
     }
 
-    /// <summary>The candidate operations of a file (within <paramref name="span"/> when the host asks for part of it), in source order.</summary>
-    public IEnumerable<IOperation> In(SemanticModel semanticModel, TextSpan? span, CancellationToken cancellationToken)
+    /// <summary>
+    /// The candidate operations of a file (within <paramref name="span"/> when the host asks for part of it), in source
+    /// order. For the whole file they are bound once per semantic model, which the driver hands to every rule's
+    /// callback on the file, so the rules after the first reuse them.
+    /// </summary>
+    public ImmutableArray<IOperation> In(SemanticModel semanticModel, TextSpan? span, CancellationToken cancellationToken)
     {
-        var tree = semanticModel.SyntaxTree;
+        if (span is null && _operations.TryGetValue(semanticModel, out var bound))
+        {
+            return bound.Value;
+        }
+
         // Not cancellable: the result is shared by every rule, and a cancelled walk must not be remembered as the answer.
-        var nodes = _trees.GetOrAdd(tree, t => new Lazy<ImmutableArray<SyntaxNode>>(() => Find(t))).Value;
+        var nodes = _trees.GetOrAdd(semanticModel.SyntaxTree, t => new Lazy<ImmutableArray<SyntaxNode>>(() => Find(t))).Value;
+        var operations = ImmutableArray.CreateBuilder<IOperation>(nodes.Length);
         foreach (var node in nodes)
         {
             if (span is { } filter && !filter.IntersectsWith(node.FullSpan))
@@ -59,9 +70,12 @@ internal sealed class CandidateIndex
 
             if (OperationAt(semanticModel, node, cancellationToken) is { } operation)
             {
-                yield return operation;
+                operations.Add(operation);
             }
         }
+
+        var result = operations.Count == operations.Capacity ? operations.MoveToImmutable() : operations.ToImmutable();
+        return span is null ? _operations.GetValue(semanticModel, _ => new StrongBox<ImmutableArray<IOperation>>(result)).Value : result;
     }
 
     /// <summary>

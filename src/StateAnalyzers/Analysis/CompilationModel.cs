@@ -103,6 +103,9 @@ internal sealed class CompilationModel
 
     internal ConcurrentDictionary<ISymbol, CookieAttributes> StaticInitializers { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Whether each type declaration met so far implements the cookie API (<see cref="CookieApiPlumbing"/>).</summary>
+    internal ConcurrentDictionary<SyntaxNode, bool> CookieApiTypes { get; } = new();
+
     /// <summary>Null when the compilation does not reference ASP.NET Core.</summary>
     public static CompilationModel? For(Compilation compilation) =>
         Models.GetValue(compilation, c => new StrongBox<CompilationModel?>(WellKnownTypes.TryCreate(c) is { } types ? new CompilationModel(c, types) : null)).Value;
@@ -113,7 +116,10 @@ internal sealed class CompilationModel
     /// shared by the five cookie rules, which used to resolve the same options each.
     /// </summary>
     public ImmutableArray<CookieWrite> WritesAt(IOperation operation) =>
-        _writes.GetOrAdd(operation.Syntax, _ => operation switch
+        _writes.TryGetValue(operation.Syntax, out var writes) ? writes : _writes.GetOrAdd(operation.Syntax, RecognizeWrites(operation));
+
+    private ImmutableArray<CookieWrite> RecognizeWrites(IOperation operation) =>
+        operation switch
         {
             IInvocationOperation invocation => Writes.FromInvocation(invocation) is { } write
                 ? Builders.FromInvocation(invocation).Prepend(write).ToImmutableArray()
@@ -121,7 +127,7 @@ internal sealed class CompilationModel
             ISimpleAssignmentOperation assignment when Writes.FromAssignment(assignment) is { } headerWrite => ImmutableArray.Create(headerWrite),
             IInvalidOperation invalid when Writes.FromUnbound(invalid) is { } unboundWrite => ImmutableArray.Create(unboundWrite),
             _ => ImmutableArray<CookieWrite>.Empty,
-        });
+        };
 
     /// <summary>
     /// Whether a symbol is declared in this compilation's source, not synthesized by the compiler. Cheaper than asking for its

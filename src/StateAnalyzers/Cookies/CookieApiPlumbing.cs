@@ -13,7 +13,20 @@ namespace StateAnalyzers.Cookies;
 /// </summary>
 internal static class CookieApiPlumbing
 {
-    public static bool IsInside(IOperation operation, WellKnownTypes types)
+    /// <summary>Decided once per type declaration: every operation in a type has that type around it.</summary>
+    public static bool IsInside(IOperation operation, CompilationModel model)
+    {
+        if (operation.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
+        {
+            return false;
+        }
+
+        return model.CookieApiTypes.TryGetValue(declaration, out var inside)
+            ? inside
+            : model.CookieApiTypes.GetOrAdd(declaration, Implements(operation, model.Types));
+    }
+
+    private static bool Implements(IOperation operation, WellKnownTypes types)
     {
         // Only a type that lists a base type or interface can implement IResponseCookies: most writes stop here, unbound.
         if (!operation.Syntax.Ancestors().Any(n => n is TypeDeclarationSyntax { BaseList: not null }))

@@ -24,7 +24,7 @@ public abstract class CookieWriteAnalyzer : StateAnalyzer
         Action<Diagnostic> report = context.ReportDiagnostic;
         foreach (var operation in model.Candidates.In(context.SemanticModel, context.FilterSpan, context.CancellationToken))
         {
-            if (CookieApiPlumbing.IsInside(operation, model.Types))
+            if (CookieApiPlumbing.IsInside(operation, model))
             {
                 continue;
             }
