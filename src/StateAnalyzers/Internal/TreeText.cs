@@ -20,7 +20,7 @@ internal static class TreeText
     /// </summary>
     public static bool MayMention(SyntaxTree tree, IEnumerable<string> names, string? prefix = null, bool prefixThenUpper = false)
     {
-        var text = tree.GetText().ToString();
+        var text = TreeStrings.Of(tree);
         if (HasUnicodeEscape(text))
         {
             return true;
@@ -63,7 +63,7 @@ internal static class TreeText
     /// </summary>
     public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names)
     {
-        var text = tree.GetText().ToString();
+        var text = TreeStrings.Of(tree);
         if (HasUnicodeEscape(text))
         {
             return null;
