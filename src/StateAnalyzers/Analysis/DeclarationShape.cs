@@ -62,6 +62,39 @@ internal sealed class DeclarationShape
         return true;
     }
 
+    /// <summary>
+    /// <see cref="SameAs"/>, asked only when answering walks no tree: when every tree of this compilation but one (the
+    /// one just edited) has its fingerprint already. A build's compilation, whose trees are all new, is never compared so.
+    /// </summary>
+    public bool IsKnownSameAs(DeclarationShape other) =>
+        _treeCount == other._treeCount
+        && _assemblyName == other._assemblyName
+        && SameReferences(other)
+        && FingerprintsKnownButOne()
+        && SameAs(other);
+
+    private bool FingerprintsKnownButOne()
+    {
+        lock (_gate)
+        {
+            if (_compilation is not { } compilation)
+            {
+                return true;
+            }
+
+            var unknown = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!TreeFingerprints.TryGetValue(tree, out _) && ++unknown > 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     private DeclarationShape Oldest()
     {
         var shape = this;
