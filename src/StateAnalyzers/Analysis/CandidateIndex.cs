@@ -32,6 +32,7 @@ internal sealed class CandidateIndex
     private readonly CompilationModel _model;
     private readonly Lazy<SetCookieNameSyntax> _headerNames;
     private readonly Lazy<ImmutableHashSet<string>> _calledNames;
+    private readonly Lazy<ImmutableHashSet<string>> _helperNames;
     private readonly Lazy<ImmutableHashSet<string>> _tempDataProperties;
     private readonly Lazy<string[]> _triggerNames;
     private readonly ConcurrentDictionary<SyntaxTree, Lazy<ImmutableArray<SyntaxNode>>> _trees = new();
@@ -42,6 +43,7 @@ internal sealed class CandidateIndex
         _model = model;
         _headerNames = new Lazy<SetCookieNameSyntax>(() => SetCookieNameSyntax.Gather(model.Compilation));
         _calledNames = new Lazy<ImmutableHashSet<string>>(CalledNames);
+        _helperNames = new Lazy<ImmutableHashSet<string>>(() => CookieHelperIndex.CandidateNames(model.Compilation));
         _tempDataProperties = new Lazy<ImmutableHashSet<string>>(() => TempDataWriteRecognizer.PropertyNames(model.Compilation));
         _triggerNames = new Lazy<string[]>(GatherTriggerNames);
     }
@@ -94,14 +96,19 @@ internal sealed class CandidateIndex
             : null;
     }
 
-    /// <summary>Calls that matter by name alone: the framework's cookie registrations, sign-outs, STATE007's host calls, helpers and wrappers in source.</summary>
+    /// <summary>Calls that matter by name alone, but the cookie helpers: the framework's cookie registrations, sign-outs and sign-ins, STATE007's host calls, wrappers in source.</summary>
+    private static readonly ImmutableHashSet<string> FrameworkCallNames = CookieBuilderResolver.RegistrationNames
+        .Union(SignOutRecognizer.CallNames)
+        .Union(SessionPipeline.ReportedCallNames)
+        .Union(SignInRecognizer.CallNames);
+
+    /// <summary>
+    /// With the helper names kept apart (<see cref="_helperNames"/>): they are the most, and the same set from one
+    /// compilation to the next after an edit, so a union with them would copy them per compilation.
+    /// </summary>
     private ImmutableHashSet<string> CalledNames() =>
-        CookieBuilderResolver.RegistrationNames
-            .Union(SignOutRecognizer.CallNames)
-            .Union(SessionPipeline.ReportedCallNames)
-            .Union(CookieHelperIndex.CandidateNames(_model.Compilation))
+        FrameworkCallNames
             .Union(_model.Session.Wrappers.Keys.Select(m => m.Name))
-            .Union(SignInRecognizer.CallNames)
             .Union(_model.SignInWrappers.Wrappers.Keys.Select(m => m.Name))
             .Union(_model.TempDataHelpers.CandidateNames);
 
@@ -148,6 +155,7 @@ internal sealed class CandidateIndex
 
     private string[] GatherTriggerNames() =>
         _calledNames.Value
+            .Union(_helperNames.Value)
             .Union(CookieWriteRecognizer.CallNames)
             .Add(TempDataWriteRecognizer.AddName)
             .Add(TempDataWriteRecognizer.TryAddName)
@@ -166,6 +174,7 @@ internal sealed class CandidateIndex
             case InvocationExpressionSyntax invocation:
                 var name = SyntaxNames.Invoked(invocation);
                 if (_calledNames.Value.Contains(name)
+                    || _helperNames.Value.Contains(name)
                     || CookieWriteRecognizer.MayWrite(invocation, name, _headerNames.Value)
                     || (mayWriteTempData && name is TempDataWriteRecognizer.AddName or TempDataWriteRecognizer.TryAddName))
                 {

@@ -25,7 +25,7 @@ internal static class CandidateText
             return null;
         }
 
-        var text = tree.GetText().ToString();
+        var text = TreeStrings.Of(tree);
         if (TreeText.Occurrences(text, names) is not { } positions || TreeText.Occurrences(text, NewKeyword) is not { } creations)
         {
             return null;

@@ -30,10 +30,10 @@ internal sealed class CompilationModel
     private readonly Lazy<SignInWrappers> _signInWrappers;
     private readonly Lazy<TempDataFacts> _tempDataFacts;
 
-    private CompilationModel(Compilation compilation, WellKnownTypes types)
+    private CompilationModel(Compilation compilation, DeclarationShape shape, WellKnownTypes types)
     {
         Compilation = compilation;
-        Shape = new DeclarationShape(compilation);
+        Shape = shape;
         Types = types;
         Options = new CookieOptionsResolver(this);
         Builders = new CookieBuilderResolver(this);
@@ -108,7 +108,13 @@ internal sealed class CompilationModel
 
     /// <summary>Null when the compilation does not reference ASP.NET Core.</summary>
     public static CompilationModel? For(Compilation compilation) =>
-        Models.GetValue(compilation, c => new StrongBox<CompilationModel?>(WellKnownTypes.TryCreate(c) is { } types ? new CompilationModel(c, types) : null)).Value;
+        Models.GetValue(compilation, c => new StrongBox<CompilationModel?>(Create(c))).Value;
+
+    private static CompilationModel? Create(Compilation compilation)
+    {
+        var shape = new DeclarationShape(compilation);
+        return WellKnownTypes.TryCreate(compilation, shape) is { } types ? new CompilationModel(compilation, shape, types) : null;
+    }
 
     /// <summary>
     /// The cookies a candidate operation writes or configures: a write through <c>IResponseCookies</c> or a raw

@@ -19,14 +19,18 @@ namespace StateAnalyzers.Analysis;
 internal sealed class DeclarationShape
 {
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> TreeFingerprints = new();
+    private static long _created;
     private readonly object _gate = new();
+    private readonly long _age = Interlocked.Increment(ref _created);
     private readonly int _treeCount;
     private readonly string? _assemblyName;
     private readonly ImmutableArray<MetadataReference> _references;
     private readonly CompilationOptions _options;
     private Compilation? _compilation;
     private ulong _fingerprint;
-    private DeclarationShape? _knownSame;
+
+    /// <summary>An older shape found equal: equal shapes end at the same oldest one, so every later comparison of them is by reference.</summary>
+    private DeclarationShape? _older;
 
     public DeclarationShape(Compilation compilation)
     {
@@ -39,23 +43,75 @@ internal sealed class DeclarationShape
 
     public bool SameAs(DeclarationShape other)
     {
-        if (ReferenceEquals(this, other) || ReferenceEquals(Volatile.Read(ref _knownSame), other))
+        var mine = Oldest();
+        var theirs = other.Oldest();
+        if (ReferenceEquals(mine, theirs))
         {
             return true;
         }
 
-        var same = _treeCount == other._treeCount
-            && _assemblyName == other._assemblyName
-            && _options.Equals(other._options)
-            && SameReferences(other)
-            && Fingerprint() == other.Fingerprint();
-        if (same)
+        if (!mine.HasSameDeclarations(theirs))
         {
-            Volatile.Write(ref _knownSame, other); // every tree's summary asks the same question of the same two shapes
+            return false;
         }
 
-        return same;
+        // Every tree's summary asks the same question of the same two shapes: link the newer to the older once.
+        // Links only ever point to an older shape, so two threads linking at once cannot make a cycle.
+        var (newer, older) = mine._age > theirs._age ? (mine, theirs) : (theirs, mine);
+        Interlocked.CompareExchange(ref newer._older, older, null);
+        return true;
     }
+
+    /// <summary>
+    /// <see cref="SameAs"/>, asked only when answering walks no tree: when every tree of this compilation but one (the
+    /// one just edited) has its fingerprint already. A build's compilation, whose trees are all new, is never compared so.
+    /// </summary>
+    public bool IsKnownSameAs(DeclarationShape other) =>
+        _treeCount == other._treeCount
+        && _assemblyName == other._assemblyName
+        && SameReferences(other)
+        && FingerprintsKnownButOne()
+        && SameAs(other);
+
+    private bool FingerprintsKnownButOne()
+    {
+        lock (_gate)
+        {
+            if (_compilation is not { } compilation)
+            {
+                return true;
+            }
+
+            var unknown = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!TreeFingerprints.TryGetValue(tree, out _) && ++unknown > 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private DeclarationShape Oldest()
+    {
+        var shape = this;
+        while (Volatile.Read(ref shape._older) is { } older)
+        {
+            shape = older;
+        }
+
+        return shape;
+    }
+
+    private bool HasSameDeclarations(DeclarationShape other) =>
+        _treeCount == other._treeCount
+        && _assemblyName == other._assemblyName
+        && _options.Equals(other._options)
+        && SameReferences(other)
+        && Fingerprint() == other.Fingerprint();
 
     private bool SameReferences(DeclarationShape other)
     {

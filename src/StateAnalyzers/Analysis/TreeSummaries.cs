@@ -25,14 +25,9 @@ internal sealed class TreeSummaries<T>
     public T For(CompilationModel model, SyntaxTree tree)
     {
         var slot = _slots.GetValue(tree, _ => new Slot());
-        if (Volatile.Read(ref slot.Entry) is { } entry && entry.Shape.SameAs(model.Shape))
+        if (Volatile.Read(ref slot.Entry) is { } entry && model.Shape.SameAs(entry.Shape))
         {
-            if (!ReferenceEquals(entry.Shape, model.Shape))
-            {
-                Volatile.Write(ref slot.Entry, new Entry(model.Shape, entry.Value)); // let the older shape go
-            }
-
-            return entry.Value;
+            return entry.Value; // an equal shape is linked to this entry's after the first tree: nothing allocated per tree
         }
 
         var value = _gather(model, tree);

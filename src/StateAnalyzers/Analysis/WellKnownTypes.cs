@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using StateAnalyzers.Cookies;
 
@@ -6,68 +9,82 @@ namespace StateAnalyzers.Analysis;
 /// <summary>The ASP.NET Core types the rules bind to, resolved once per compilation.</summary>
 internal sealed class WellKnownTypes
 {
+    private readonly List<INamedTypeSymbol> _found = new();
+
     private WellKnownTypes(Compilation compilation, INamedTypeSymbol responseCookies)
     {
         ResponseCookies = responseCookies;
-        CookieOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.CookieOptions");
-        CookieBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.CookieBuilder");
-        HeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
-        HeaderDictionaryExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HeaderDictionaryExtensions");
-        HeaderNames = compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
-        HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
-        HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-        HttpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-        HttpContextAccessor = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHttpContextAccessor");
-        Session = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.ISession");
-        ApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-        CookiePolicyOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CookiePolicyOptions");
-        CookiePolicyExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CookiePolicyAppBuilderExtensions");
-        SessionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.SessionOptions");
-        CookieAuthenticationOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
-        AntiforgeryOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
-        CookieTempDataProviderOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
+        _found.Add(responseCookies);
+        CookieOptions = Find(compilation, "Microsoft.AspNetCore.Http.CookieOptions");
+        CookieBuilder = Find(compilation, "Microsoft.AspNetCore.Http.CookieBuilder");
+        HeaderDictionary = Find(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
+        HeaderDictionaryExtensions = Find(compilation, "Microsoft.AspNetCore.Http.HeaderDictionaryExtensions");
+        HeaderNames = Find(compilation, "Microsoft.Net.Http.Headers.HeaderNames");
+        HttpRequest = Find(compilation, "Microsoft.AspNetCore.Http.HttpRequest");
+        HttpResponse = Find(compilation, "Microsoft.AspNetCore.Http.HttpResponse");
+        HttpContext = Find(compilation, "Microsoft.AspNetCore.Http.HttpContext");
+        HttpContextAccessor = Find(compilation, "Microsoft.AspNetCore.Http.IHttpContextAccessor");
+        Session = Find(compilation, "Microsoft.AspNetCore.Http.ISession");
+        ApplicationBuilder = Find(compilation, "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        CookiePolicyOptions = Find(compilation, "Microsoft.AspNetCore.Builder.CookiePolicyOptions");
+        CookiePolicyExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.CookiePolicyAppBuilderExtensions");
+        SessionOptions = Find(compilation, "Microsoft.AspNetCore.Builder.SessionOptions");
+        CookieAuthenticationOptions = Find(compilation, "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
+        AntiforgeryOptions = Find(compilation, "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
+        CookieTempDataProviderOptions = Find(compilation, "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
 
         // Sign-outs, session use and session configuration (STATE003, STATE007).
-        AuthenticationService = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.IAuthenticationService");
-        AuthenticationHttpContextExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
-        SignInManager = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
-        IdentityConstants = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityConstants");
-        ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        PageBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
-        SignOutResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignOutResult");
-        Results = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results");
-        TypedResults = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults");
-        CookieAuthenticationEvents = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationEvents");
-        CookieValidatePrincipalContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext");
-        SessionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.SessionExtensions");
-        SessionFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Features.ISessionFeature");
-        SessionServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions");
-        SessionMiddlewareExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.SessionMiddlewareExtensions");
-        SessionMiddleware = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Session.SessionMiddleware");
-        ServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-        DistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-        EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        EndpointRoutingExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
-        AuthenticationAppBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions");
-        AuthorizationAppBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions");
-        RunExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RunExtensions");
-        WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
-        WebHostBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
-        Startup = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IStartup");
+        AuthenticationService = Find(compilation, "Microsoft.AspNetCore.Authentication.IAuthenticationService");
+        AuthenticationHttpContextExtensions = Find(compilation, "Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
+        SignInManager = Find(compilation, "Microsoft.AspNetCore.Identity.SignInManager`1");
+        IdentityConstants = Find(compilation, "Microsoft.AspNetCore.Identity.IdentityConstants");
+        ControllerBase = Find(compilation, "Microsoft.AspNetCore.Mvc.ControllerBase");
+        PageModel = Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        PageBase = Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
+        SignOutResult = Find(compilation, "Microsoft.AspNetCore.Mvc.SignOutResult");
+        Results = Find(compilation, "Microsoft.AspNetCore.Http.Results");
+        TypedResults = Find(compilation, "Microsoft.AspNetCore.Http.TypedResults");
+        CookieAuthenticationEvents = Find(compilation, "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationEvents");
+        CookieValidatePrincipalContext = Find(compilation, "Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext");
+        SessionExtensions = Find(compilation, "Microsoft.AspNetCore.Http.SessionExtensions");
+        SessionFeature = Find(compilation, "Microsoft.AspNetCore.Http.Features.ISessionFeature");
+        SessionServiceCollectionExtensions = Find(compilation, "Microsoft.Extensions.DependencyInjection.SessionServiceCollectionExtensions");
+        SessionMiddlewareExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.SessionMiddlewareExtensions");
+        SessionMiddleware = Find(compilation, "Microsoft.AspNetCore.Session.SessionMiddleware");
+        ServiceCollection = Find(compilation, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        DistributedCache = Find(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+        EndpointRouteBuilder = Find(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        EndpointRoutingExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
+        AuthenticationAppBuilderExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions");
+        AuthorizationAppBuilderExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions");
+        RunExtensions = Find(compilation, "Microsoft.AspNetCore.Builder.RunExtensions");
+        WebApplication = Find(compilation, "Microsoft.AspNetCore.Builder.WebApplication");
+        WebApplicationBuilder = Find(compilation, "Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        WebHostBuilderExtensions = Find(compilation, "Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
+        Startup = Find(compilation, "Microsoft.AspNetCore.Hosting.IStartup");
 
         // Sign-ins and lifetimes (STATE008, STATE009).
-        AuthenticationProperties = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationProperties");
-        MvcSignInResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.SignInResult");
-        SessionRenewalExtensions = compilation.GetTypeByMetadataName(SessionRenewalExtensionsName);
+        AuthenticationProperties = Find(compilation, "Microsoft.AspNetCore.Authentication.AuthenticationProperties");
+        MvcSignInResult = Find(compilation, "Microsoft.AspNetCore.Mvc.SignInResult");
+        SessionRenewalExtensions = Find(compilation, SessionRenewalExtensionsName);
         // TempData and its provider (STATE011).
-        TempDataDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
-        TempDataAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.TempDataAttribute");
-        TempDataProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider");
-        CookieTempDataProvider = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider");
-        MvcViewFeaturesBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcViewFeaturesMvcBuilderExtensions");
-        MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
+        TempDataDictionary = Find(compilation, "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
+        TempDataAttribute = Find(compilation, "Microsoft.AspNetCore.Mvc.TempDataAttribute");
+        TempDataProvider = Find(compilation, "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider");
+        CookieTempDataProvider = Find(compilation, "Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider");
+        MvcViewFeaturesBuilderExtensions = Find(compilation, "Microsoft.Extensions.DependencyInjection.MvcViewFeaturesMvcBuilderExtensions");
+        MvcServiceCollectionExtensions = Find(compilation, "Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
+    }
+
+    private INamedTypeSymbol? Find(Compilation compilation, string metadataName)
+    {
+        var type = compilation.GetTypeByMetadataName(metadataName);
+        if (type is not null)
+        {
+            _found.Add(type);
+        }
+
+        return type;
     }
 
     public INamedTypeSymbol ResponseCookies { get; }
@@ -139,11 +156,80 @@ internal sealed class WellKnownTypes
     /// <summary>The full name of the class that declares <c>RenewSessionAsync</c> in the StateAnalyzers.AspNetCore assembly.</summary>
     public const string SessionRenewalExtensionsName = "StateAnalyzers.AspNetCore.StateGuardHttpContextExtensions";
 
-    /// <summary>Null when the compilation does not reference ASP.NET Core: then no rule registers anything.</summary>
-    public static WellKnownTypes? TryCreate(Compilation compilation)
+    /// <summary>
+    /// Null when the compilation does not reference ASP.NET Core: then no rule registers anything. The last
+    /// compilation's types are reused when <paramref name="shape"/> is known to be its shape (<see cref="DeclarationShape.IsKnownSameAs"/>)
+    /// and every type came from a reference that binds to the same assembly symbol here: then every name resolves to the
+    /// same symbol, and the IDE's compilation after a keystroke looks up none of them again.
+    /// </summary>
+    public static WellKnownTypes? TryCreate(Compilation compilation, DeclarationShape shape)
     {
+        if (Volatile.Read(ref _last) is { } last && shape.IsKnownSameAs(last.Shape) && last.BindsTheSameAssemblies(compilation))
+        {
+            return last.Types;
+        }
+
         var responseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-        return responseCookies is null ? null : new WellKnownTypes(compilation, responseCookies);
+        if (responseCookies is null)
+        {
+            return null;
+        }
+
+        var types = new WellKnownTypes(compilation, responseCookies);
+        if (Reusable.From(types, shape, compilation) is { } reusable)
+        {
+            Volatile.Write(ref _last, reusable);
+        }
+
+        return types;
+    }
+
+    private static Reusable? _last;
+
+    /// <summary>Types that all come from references, with the assembly symbol each reference bound to.</summary>
+    private sealed class Reusable
+    {
+        private readonly (MetadataReference Reference, IAssemblySymbol Assembly)[] _assemblies;
+
+        private Reusable(WellKnownTypes types, DeclarationShape shape, (MetadataReference, IAssemblySymbol)[] assemblies)
+        {
+            Types = types;
+            Shape = shape;
+            _assemblies = assemblies;
+        }
+
+        public WellKnownTypes Types { get; }
+
+        public DeclarationShape Shape { get; }
+
+        public static Reusable? From(WellKnownTypes types, DeclarationShape shape, Compilation compilation)
+        {
+            var assemblies = new List<(MetadataReference, IAssemblySymbol)>();
+            foreach (var assembly in types._found.Select(t => t.ContainingAssembly).Distinct(SymbolEqualityComparer.Default).OfType<IAssemblySymbol>())
+            {
+                if (compilation.GetMetadataReference(assembly) is not { } reference)
+                {
+                    return null; // declared in source (or not from a reference): bound anew in every compilation
+                }
+
+                assemblies.Add((reference, assembly));
+            }
+
+            return new Reusable(types, shape, assemblies.ToArray());
+        }
+
+        public bool BindsTheSameAssemblies(Compilation compilation)
+        {
+            foreach (var (reference, assembly) in _assemblies)
+            {
+                if (!ReferenceEquals(compilation.GetAssemblyOrModuleSymbol(reference), assembly))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Which framework cookie an options type configures, if any.</summary>

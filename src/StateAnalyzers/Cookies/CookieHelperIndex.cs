@@ -32,31 +32,97 @@ internal sealed class CookieHelperIndex
     /// The names of every method or local function in source that may be a helper, found on syntax alone: one that
     /// calls <c>Append</c> with two arguments or more (every <c>IResponseCookies.Append</c> overload takes two or three),
     /// or calls such a method, to the depth the index follows. A superset: <see cref="For(IMethodSymbol)"/> decides by symbol.
+    /// After an edit that leaves every tree's callers as they were (a keystroke elsewhere than a call to a helper), the
+    /// last compilation's names are the answer: the names depend on those callers alone.
     /// </summary>
     public static ImmutableHashSet<string> CandidateNames(Compilation compilation)
     {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var callees = ImmutableHashSet.Create(StringComparer.Ordinal, CookieWriteRecognizer.AppendName);
-        for (var depth = 0; depth <= MaxDepth && callees.Count > 0; depth++)
+        var trees = compilation.SyntaxTrees as IReadOnlyList<SyntaxTree> ?? compilation.SyntaxTrees.ToList();
+        if (Volatile.Read(ref _lastMerge) is { } last && last.Holds(trees))
         {
-            callees = Canonical(depth, callees);
-            var callers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            foreach (var tree in compilation.SyntaxTrees)
+            return last.Names;
+        }
+
+        var merge = CallerMerge.Of(trees);
+        Volatile.Write(ref _lastMerge, merge);
+        return merge.Names;
+    }
+
+    private static CallerMerge? _lastMerge;
+
+    /// <summary>The callers each tree holds at each depth, and the names merged from them.</summary>
+    private sealed class CallerMerge
+    {
+        private readonly ImmutableHashSet<string>[] _callees;
+        private readonly IReadOnlyList<string>[][] _callers;
+
+        private CallerMerge(ImmutableHashSet<string> names, ImmutableHashSet<string>[] callees, IReadOnlyList<string>[][] callers)
+        {
+            Names = names;
+            _callees = callees;
+            _callers = callers;
+        }
+
+        public ImmutableHashSet<string> Names { get; }
+
+        public static CallerMerge Of(IReadOnlyList<SyntaxTree> trees)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var searched = new List<ImmutableHashSet<string>>();
+            var found = new List<IReadOnlyList<string>[]>();
+            var callees = AppendOnly;
+            for (var depth = 0; depth <= MaxDepth && callees.Count > 0; depth++)
             {
-                foreach (var name in CallersByTree.For(tree).Find(tree, depth, callees))
+                callees = Canonical(depth, callees);
+                var callers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+                var perTree = new IReadOnlyList<string>[trees.Count];
+                for (var i = 0; i < trees.Count; i++)
                 {
-                    if (names.Add(name))
+                    perTree[i] = CallersByTree.For(trees[i]).Find(trees[i], depth, callees);
+                    foreach (var name in perTree[i])
                     {
-                        callers.Add(name);
+                        if (names.Add(name))
+                        {
+                            callers.Add(name);
+                        }
+                    }
+                }
+
+                searched.Add(callees);
+                found.Add(perTree);
+                callees = callers.ToImmutable();
+            }
+
+            return new CallerMerge(names.ToImmutable(), searched.ToArray(), found.ToArray());
+        }
+
+        /// <summary>Whether every tree has, at every depth, the callers this merge was made from: then its names hold.</summary>
+        public bool Holds(IReadOnlyList<SyntaxTree> trees)
+        {
+            for (var depth = 0; depth < _callees.Length; depth++)
+            {
+                var previous = _callers[depth];
+                if (previous.Length != trees.Count)
+                {
+                    return false;
+                }
+
+                var callees = Canonical(depth, _callees[depth]);
+                for (var i = 0; i < trees.Count; i++)
+                {
+                    var callers = CallersByTree.For(trees[i]).Find(trees[i], depth, callees);
+                    if (!ReferenceEquals(callers, previous[i]) && !callers.SequenceEqual(previous[i], StringComparer.Ordinal))
+                    {
+                        return false;
                     }
                 }
             }
 
-            callees = callers.ToImmutable();
+            return true;
         }
-
-        return names.ToImmutable();
     }
+
+    private static readonly ImmutableHashSet<string> AppendOnly = ImmutableHashSet.Create(StringComparer.Ordinal, CookieWriteRecognizer.AppendName);
 
     /// <summary>Per tree and depth, the methods around calls to that depth's callees: syntax only, kept for the tree's lifetime.</summary>
     private static readonly SyntaxSummaries<CallerSearch> CallersByTree = new(_ => new CallerSearch());

@@ -20,7 +20,7 @@ internal static class TreeText
     /// </summary>
     public static bool MayMention(SyntaxTree tree, IEnumerable<string> names, string? prefix = null, bool prefixThenUpper = false)
     {
-        var text = tree.GetText().ToString();
+        var text = TreeStrings.Of(tree);
         if (HasUnicodeEscape(text))
         {
             return true;
@@ -61,7 +61,7 @@ internal static class TreeText
     /// included), so that only the tokens there need looking at; null when the file has a unicode escape, which can
     /// spell an identifier differently: then the caller walks the whole tree.
     /// </summary>
-    public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names) => Occurrences(tree.GetText().ToString(), names);
+    public static List<int>? Occurrences(SyntaxTree tree, IEnumerable<string> names) => Occurrences(TreeStrings.Of(tree), names);
 
     /// <inheritdoc cref="Occurrences(SyntaxTree, IEnumerable{string})"/>
     public static List<int>? Occurrences(string text, IEnumerable<string> names)

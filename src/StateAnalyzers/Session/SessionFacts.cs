@@ -160,8 +160,15 @@ internal sealed class SessionFacts
             addSessionCalls.AddRange(share.AddSessionCalls);
             cache |= share.RegistersDistributedCache;
             useSession.AddRange(share.UseSessionCalls);
-            programHosts.AddRange(share.HostBuilds.Select(SessionHost.ForProgram));
-            startupTypes.UnionWith(share.StartupTypeNames);
+            foreach (var build in share.HostBuilds)
+            {
+                programHosts.Add(SessionHost.ForProgram(build));
+            }
+
+            if (share.StartupTypeNames.Count > 0)
+            {
+                startupTypes.UnionWith(share.StartupTypeNames);
+            }
             foreach (var candidate in share.StartupCandidates)
             {
                 startupCandidates.Add((candidate, model.SemanticModelFor(tree)));
@@ -287,7 +294,7 @@ internal sealed class SessionFacts
             }
         }
 
-        return share;
+        return share.IsEmpty ? TreeShare.Empty : share; // most files spell a name and hold nothing: the merge skips them
     }
 
     private static bool IsSessionTouch(WellKnownTypes types, ISymbol? symbol) => symbol switch
@@ -424,5 +431,9 @@ internal sealed class SessionFacts
 
         /// <summary>The sign-outs (calls or <c>SignOutResult</c> creations) that are the whole body of a logout wrapper.</summary>
         public List<SyntaxNode> WrapperSignOuts { get; } = new();
+
+        public bool IsEmpty =>
+            !ConfiguresSessionOptions && !RegistersDistributedCache && AddSessionCalls.Count == 0 && UseSessionCalls.Count == 0
+            && HostBuilds.Count == 0 && StartupCandidates.Count == 0 && StartupTypeNames.Count == 0 && WrapperSignOuts.Count == 0;
     }
 }

@@ -75,6 +75,36 @@ public class IncrementalFactsTests
         }
         """;
 
+    /// <summary>A method that will become a cookie helper by an edit of its body alone, and a call to it in another file.</summary>
+    private const string Jar = """
+        namespace Shop;
+
+        public static class CookieJar
+        {
+            public static void Put(HttpResponse response, string name, string value)
+            {
+                response.Headers.Append("X-Seen", name);
+            }
+        }
+        """;
+
+    private const string Token = """
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Shop;
+
+        public class TokenController : Controller
+        {
+            public IActionResult Save(string token)
+            {
+                CookieJar.Put(Response, "auth_token", token);
+                return Ok();
+            }
+        }
+        """;
+
+    private static readonly string JarAsHelper = Jar.Replace("response.Headers.Append(\"X-Seen\", name);", "response.Cookies.Append(name, value);", StringComparison.Ordinal);
+
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ShippedAnalyzers.CreateAll().ToImmutableArray();
 
     [Fact]
@@ -150,22 +180,97 @@ public class IncrementalFactsTests
         Assert.False(new DeclarationShape(first).SameAs(new DeclarationShape(second)));
     }
 
-    /// <summary>Analyzes the project, edits one file in a new compilation that reuses the other trees, analyzes that, and a fresh compilation of the edited sources.</summary>
-    private static async Task<(ImmutableArray<Diagnostic> Before, ImmutableArray<Diagnostic> Incremental, ImmutableArray<Diagnostic> Fresh)> EditAsync(string path, string editedText)
+    [Fact]
+    public async Task A_body_edit_that_makes_a_method_a_cookie_helper_is_seen_at_its_callers_in_other_files()
+    {
+        var (before, incremental, fresh) = await EditAsync("/0/Jar.cs", JarAsHelper, ("/0/Jar.cs", Jar), ("/0/Token.cs", Token));
+
+        Assert.Contains(fresh, d => d.Location.SourceTree?.FilePath == "/0/Token.cs");
+        Assert.Equal(Describe(fresh), Describe(incremental));
+        Assert.NotEqual(Describe(before), Describe(fresh));
+    }
+
+    [Fact]
+    public async Task A_file_added_to_the_project_is_seen_by_the_merged_facts()
+    {
+        var sources = With(("/0/Token.cs", Token));
+        var (before, incremental, fresh) = await ChangeAsync(
+            sources, With(("/0/Token.cs", Token), ("/0/Jar.cs", JarAsHelper)), c => c.AddSyntaxTrees(Parse("/0/Jar.cs", JarAsHelper)));
+
+        Assert.Contains(fresh, d => d.Location.SourceTree?.FilePath == "/0/Token.cs");
+        Assert.Equal(Describe(fresh), Describe(incremental));
+        Assert.NotEqual(Describe(before), Describe(fresh));
+    }
+
+    [Fact]
+    public async Task A_file_removed_from_the_project_is_no_longer_seen_by_the_merged_facts()
+    {
+        var sources = With(("/0/Token.cs", Token), ("/0/Jar.cs", JarAsHelper));
+        var (before, incremental, fresh) = await ChangeAsync(
+            sources, sources.Where(s => s.Path != "/0/Jar.cs").ToArray(), c => c.RemoveSyntaxTrees(c.SyntaxTrees.Single(t => t.FilePath == "/0/Jar.cs")));
+
+        Assert.Contains(before, d => d.Location.SourceTree?.FilePath == "/0/Token.cs");
+        Assert.Equal(Describe(fresh), Describe(incremental));
+        Assert.NotEqual(Describe(before), Describe(fresh));
+    }
+
+    [Fact]
+    public async Task Shapes_found_equal_stay_apart_from_a_shape_with_other_declarations()
     {
         var references = await AspNetCoreReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var sources = new[] { ("/0/Program.cs", Program), ("/0/Schemes.cs", Schemes), ("/0/Account.cs", Account), ("/0/Cart.cs", Cart) };
+        var first = Compile(references, ("/0/Program.cs", Program), ("/0/Cart.cs", Cart));
+        var second = Edit(first, "/0/Cart.cs", "var count = 1;", "var count = 2;");
+        var third = Edit(second, "/0/Cart.cs", "public class CartController", "public sealed class CartController");
+        var fourth = Edit(third, "/0/Cart.cs", "var count = 2;", "var count = 3;");
+        var shapes = new[] { first, second, third, fourth }.Select(c => new DeclarationShape(c)).ToArray();
+
+        Assert.True(shapes[1].SameAs(shapes[0]));
+        Assert.True(shapes[3].SameAs(shapes[2]));
+        Assert.False(shapes[2].SameAs(shapes[1]));
+        Assert.False(shapes[3].SameAs(shapes[0]));
+        Assert.True(shapes[0].SameAs(shapes[1]));
+    }
+
+    private static readonly (string Path, string Text)[] Project =
+        { ("/0/Program.cs", Program), ("/0/Schemes.cs", Schemes), ("/0/Account.cs", Account), ("/0/Cart.cs", Cart) };
+
+    private static (string Path, string Text)[] With(params (string Path, string Text)[] more) => Project.Concat(more).ToArray();
+
+    /// <summary>Analyzes the project, edits one file in a new compilation that reuses the other trees, analyzes that, and a fresh compilation of the edited sources.</summary>
+    private static Task<(ImmutableArray<Diagnostic> Before, ImmutableArray<Diagnostic> Incremental, ImmutableArray<Diagnostic> Fresh)> EditAsync(
+        string path, string editedText, params (string Path, string Text)[] more)
+    {
+        var sources = With(more);
+        return ChangeAsync(
+            sources,
+            sources.Select(s => s.Path == path ? (s.Path, editedText) : s).ToArray(),
+            c =>
+            {
+                var old = c.SyntaxTrees.Single(t => t.FilePath == path);
+                var oldText = old.GetText();
+                return c.ReplaceSyntaxTree(old, old.WithChangedText(oldText.Replace(0, oldText.Length, editedText)));
+            });
+    }
+
+    /// <summary>Analyzes the sources, changes their compilation into one that reuses the unchanged trees, analyzes that, and a fresh compilation of the changed sources.</summary>
+    private static async Task<(ImmutableArray<Diagnostic> Before, ImmutableArray<Diagnostic> Incremental, ImmutableArray<Diagnostic> Fresh)> ChangeAsync(
+        (string Path, string Text)[] sources, (string Path, string Text)[] changedSources, Func<CSharpCompilation, CSharpCompilation> change)
+    {
+        var references = await AspNetCoreReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var first = Compile(references, sources);
         var before = await AnalyzeAsync(first);
-
-        var old = first.SyntaxTrees.Single(t => t.FilePath == path);
-        var oldText = old.GetText();
-        var incremental = first.ReplaceSyntaxTree(old, old.WithChangedText(oldText.Replace(0, oldText.Length, editedText)));
-        var afterEdit = await AnalyzeAsync(incremental);
-
-        var fresh = Compile(references, sources.Select(s => s.Item1 == path ? (s.Item1, editedText) : s).ToArray());
-        return (before, afterEdit, await AnalyzeAsync(fresh));
+        var incremental = await AnalyzeAsync(change(first));
+        return (before, incremental, await AnalyzeAsync(Compile(references, changedSources)));
     }
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string path, string from, string to)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        var text = tree.GetText();
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(text.Replace(text.ToString().IndexOf(from, StringComparison.Ordinal), from.Length, to)));
+    }
+
+    private static SyntaxTree Parse(string path, string text) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: path);
 
     private static CSharpCompilation Compile(ImmutableArray<MetadataReference> references, params (string Path, string Text)[] sources)
     {
