@@ -5,12 +5,12 @@ namespace StateAnalyzers.Benchmarks.Analysis;
 /// <summary>
 /// <c>--cpu [files] [sets]</c>: what each set adds to a build in CPU time rather than wall time, for a shared machine:
 /// time the scheduler gives to other processes is not counted. Each run analyzes fresh trees (parsed outside the
-/// measurement), sequentially, after a full collection, beside the floor's analyzer (<see cref="PreparedSet.WithFloor"/>:
-/// every set then binds every method body, as a build does); the minimum and median of <see cref="Runs"/> runs after
-/// <see cref="WarmUps"/> warm-ups, and what each adds over the floor's. The clock is the process's
+/// measurement), sequentially, after a full collection, the sets interleaved round by round, beside the floor's analyzer (<see cref="PreparedSet.WithFloor"/>:
+/// every set then binds every method body, as a build does); the minimum and median of <see cref="Runs"/> rounds after
+/// <see cref="WarmUps"/> warm-up rounds, and what each adds over the floor's. The clock is the process's
 /// (<c>CLOCK_PROCESS_CPUTIME_ID</c>), not the calling thread's: the driver runs parts of even a sequential analysis on
 /// pool threads, so the calling thread sees only part of the work (its share is printed). The process clock also counts
-/// the runtime's own threads (JIT, GC, finalizer), which the warm-ups keep small. Then the time inside each set's
+/// the runtime's own threads (JIT, GC, finalizer), which the interleaving spreads over every set. Then the time inside each set's
 /// callbacks (Roslyn's telemetry, a wall clock, least of three runs), per analyzer for StateAnalyzers. Linux only.
 /// </summary>
 internal static class CpuCheck
@@ -24,49 +24,46 @@ internal static class CpuCheck
     public static int Run(int files, IReadOnlyCollection<string> only)
     {
         var (_, compilation) = CorpusCompilation.For(files);
-        Console.WriteLine($"CPU time per analysis on {files} files (process clock, min and median of {Runs} runs after {WarmUps} warm-ups, fresh trees each):");
-        (double Min, double Median)? floor = null;
-        var callbacks = new List<string>();
-        foreach (var set in Enum.GetValues<AnalyzerSet>())
-        {
-            if (set != AnalyzerSet.Floor && only.Count > 0 && !only.Contains(set.ToString(), StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
+        var sets = Enum.GetValues<AnalyzerSet>()
+            .Where(set => set == AnalyzerSet.Floor || only.Count == 0 || only.Contains(set.ToString(), StringComparer.OrdinalIgnoreCase))
+            .Select(set => PreparedSet.Create(set, compilation))
+            .ToArray();
+        var process = sets.Select(_ => new List<double>()).ToArray();
+        var thread = sets.Select(_ => new List<double>()).ToArray();
 
-            var prepared = PreparedSet.Create(set, compilation);
-            var measured = prepared.WithFloor();
-            var process = new List<double>();
-            var thread = new List<double>();
-            for (var run = 0; run < WarmUps + Runs; run++)
+        // Interleaved rounds, every set once per round: the runtime's background work (tiered JIT) and the machine's
+        // drift fall on every set alike instead of on whichever runs first.
+        for (var round = 0; round < WarmUps + Runs; round++)
+        {
+            for (var k = 0; k < sets.Length; k++)
             {
-                var fresh = measured.Fresh();
+                var fresh = sets[k].WithFloor().Fresh();
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var processStart = Milliseconds(ProcessCpuClock);
                 var threadStart = Milliseconds(ThreadCpuClock);
                 _ = fresh.RunAsync().GetAwaiter().GetResult();
-                if (run >= WarmUps)
+                if (round >= WarmUps)
                 {
-                    thread.Add(Milliseconds(ThreadCpuClock) - threadStart);
-                    process.Add(Milliseconds(ProcessCpuClock) - processStart);
+                    thread[k].Add(Milliseconds(ThreadCpuClock) - threadStart);
+                    process[k].Add(Milliseconds(ProcessCpuClock) - processStart);
                 }
-            }
-
-            var cpu = (Min: process.Min(), Median: Median(process));
-            floor ??= cpu;
-            Console.WriteLine(
-                $"  {set,-20} min {cpu.Min,8:F0} ms  median {cpu.Median,8:F0} ms   added {cpu.Min - floor.Value.Min,6:F0} ms (min) {cpu.Median - floor.Value.Median,6:F0} ms (median)" +
-                $"   on the calling thread {100 * Median(thread) / cpu.Median,3:F0}%");
-            if (set != AnalyzerSet.Floor)
-            {
-                callbacks.AddRange(Callbacks(prepared));
             }
         }
 
+        Console.WriteLine($"CPU time per analysis on {files} files (process clock, min and median of {Runs} interleaved rounds after {WarmUps}, fresh trees each):");
+        var floor = (Min: process[0].Min(), Median: Median(process[0]));
+        for (var k = 0; k < sets.Length; k++)
+        {
+            var cpu = (Min: process[k].Min(), Median: Median(process[k]));
+            Console.WriteLine(
+                $"  {sets[k].Set,-20} min {cpu.Min,8:F0} ms  median {cpu.Median,8:F0} ms   added {cpu.Min - floor.Min,6:F0} ms (min) {cpu.Median - floor.Median,6:F0} ms (median)" +
+                $"   on the calling thread {100 * Median(thread[k]) / cpu.Median,3:F0}%");
+        }
+
         Console.WriteLine($"Time inside the callbacks (Roslyn telemetry, wall clock, least of {TelemetryRuns} runs):");
-        foreach (var line in callbacks)
+        foreach (var line in sets.Skip(1).SelectMany(Callbacks))
         {
             Console.WriteLine(line);
         }
