@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace StateAnalyzers.Benchmarks.Analysis;
 
 /// <summary>
@@ -18,8 +16,6 @@ internal static class CpuCheck
     private const int WarmUps = 2;
     private const int Runs = 7;
     private const int TelemetryRuns = 3;
-    private const int ProcessCpuClock = 2;
-    private const int ThreadCpuClock = 3;
 
     public static int Run(int files, IReadOnlyCollection<string> only)
     {
@@ -41,13 +37,13 @@ internal static class CpuCheck
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
-                var processStart = Milliseconds(ProcessCpuClock);
-                var threadStart = Milliseconds(ThreadCpuClock);
+                var processStart = ProcessMilliseconds();
+                var threadStart = ThreadMilliseconds();
                 _ = fresh.RunAsync().GetAwaiter().GetResult();
                 if (round >= WarmUps)
                 {
-                    thread[k].Add(Milliseconds(ThreadCpuClock) - threadStart);
-                    process[k].Add(Milliseconds(ProcessCpuClock) - processStart);
+                    thread[k].Add(ThreadMilliseconds() - threadStart);
+                    process[k].Add(ProcessMilliseconds() - processStart);
                 }
             }
         }
@@ -106,19 +102,7 @@ internal static class CpuCheck
         return sorted[sorted.Length / 2];
     }
 
-    private static double Milliseconds(int clock)
-    {
-        _ = ClockGetTime(clock, out var time);
-        return (time.Seconds * 1_000.0) + (time.Nanoseconds / 1_000_000.0);
-    }
+    private static double ProcessMilliseconds() => CpuClock.ProcessNanoseconds() / 1_000_000.0;
 
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
+    private static double ThreadMilliseconds() => CpuClock.ThreadNanoseconds() / 1_000_000.0;
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace StateAnalyzers.Benchmarks.Runtime;
 
 /// <summary>
@@ -12,7 +10,6 @@ namespace StateAnalyzers.Benchmarks.Runtime;
 public static class RequestCpuTime
 {
     private const int RequestsPerRound = 20_000;
-    private const int ThreadCpuClock = 3;
 
     public static int Run(int cookies, int rounds)
     {
@@ -30,13 +27,13 @@ public static class RequestCpuTime
             for (var k = 0; k < benchmarks.Length; k++)
             {
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
-                var start = ThreadNanoseconds();
+                var start = CpuClock.ThreadNanoseconds();
                 for (var i = 0; i < RequestsPerRound; i++)
                 {
                     benchmarks[k].Request();
                 }
 
-                samples[k].Add((ThreadNanoseconds() - start) / (double)RequestsPerRound);
+                samples[k].Add((CpuClock.ThreadNanoseconds() - start) / (double)RequestsPerRound);
                 bytes[k] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / RequestsPerRound;
             }
         }
@@ -62,21 +59,5 @@ public static class RequestCpuTime
         }
 
         return 0;
-    }
-
-    private static long ThreadNanoseconds()
-    {
-        _ = ClockGetTime(ThreadCpuClock, out var time);
-        return (time.Seconds * 1_000_000_000) + time.Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 }
