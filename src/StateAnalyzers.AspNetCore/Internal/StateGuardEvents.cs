@@ -192,27 +192,22 @@ internal sealed class StateGuardEvents : IDisposable
     }
 
     /// <summary>STATE003's action at one sign-out.</summary>
-    public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null)
-    {
-        var ruleId = RuleIds.STATE003;
-        var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
-        Count(ruleId, definition);
-#pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
-        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signOut, outcome);
-#pragma warning restore CA2254
-    }
+    public void SignOut(GuardAction action, string signOut, string outcome, Exception? exception = null) =>
+        LogEveryTime(RuleIds.STATE003, action, signOut, outcome, exception);
 
     /// <summary>STATE008's action at one sign-in, or at a renewal the app asked for.</summary>
-    public void Renewal(GuardAction action, string signIn, string outcome, Exception? exception = null)
+    public void Renewal(GuardAction action, string signIn, string outcome, Exception? exception = null) =>
+        LogEveryTime(RuleIds.STATE008, action, signIn, outcome, exception);
+
+    /// <summary>An action at a sign-in or sign-out: rare and about one user, so counted and logged each time, never summed.</summary>
+    private void LogEveryTime(string ruleId, GuardAction action, string where, string outcome, Exception? exception)
     {
-        var ruleId = RuleIds.STATE008;
         var definition = Find(ruleId, RuleCatalog.DefaultVariant, action);
         Count(ruleId, definition);
 #pragma warning disable CA2254 // The template is built once from the catalogue, not per call.
-        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, signIn, outcome);
+        _logger.Log(definition.Level, definition.EventId, exception, definition.Template, ruleId, definition.ActionName, where, outcome);
 #pragma warning restore CA2254
     }
-
 
     /// <summary>Writes the repeats still counted (at host shutdown, the container disposes the events before the logger
     /// factory), then releases the meter the events own.</summary>

@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using StateAnalyzers.Internal;
 using StateAnalyzers.SignOuts;
 
 namespace StateAnalyzers.SignIns;
@@ -29,10 +28,5 @@ internal sealed class SignInWrapper
     /// <summary>Whether the sign-in is a login for this call: a scheme parameter is judged by the call's argument.</summary>
     public bool IsLoginAt(IInvocationOperation call, SignOutRecognizer schemes) =>
         SignIn.Schemes.IsEmpty
-        || !SignIn.Schemes.All(scheme =>
-            (OperationFlow.SkipConversions(scheme) is IParameterReferenceOperation parameter
-                && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, Method)
-                    ? Symbols.Argument(call, parameter.Parameter.Ordinal)
-                    : scheme) is { } value
-            && schemes.IsNotLogoutScheme(value));
+        || !SignIn.Schemes.All(scheme => SignOutWrapper.ValueAtCall(scheme, Method, call) is { } value && schemes.IsNotLogoutScheme(value));
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -79,11 +78,17 @@ internal sealed class SignOutWrapper
 
     /// <summary>Whether the sign-out is a logout for this call: a scheme parameter is judged by the call's argument.</summary>
     public bool IsLogoutAt(IInvocationOperation call, SignOutRecognizer recognizer) =>
-        recognizer.IsLogout(SignOut, scheme =>
-            OperationFlow.SkipConversions(scheme) is IParameterReferenceOperation parameter
-            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, Method)
-                ? call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Parameter.Ordinal)?.Value
-                : scheme);
+        recognizer.IsLogout(SignOut, scheme => ValueAtCall(scheme, Method, call));
+
+    /// <summary>
+    /// A value inside a wrapper as one call of it sees it: a parameter of the wrapper is that call's argument, anything
+    /// else is itself. For sign-outs and sign-ins alike.
+    /// </summary>
+    public static IOperation? ValueAtCall(IOperation value, IMethodSymbol wrapper, IInvocationOperation call) =>
+        OperationFlow.SkipConversions(value) is IParameterReferenceOperation parameter
+        && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol?.OriginalDefinition, wrapper)
+            ? Symbols.Argument(call, parameter.Parameter.Ordinal)
+            : value;
 
     /// <summary><c>await x.SignOutAsync().ConfigureAwait(false)</c> is the sign-out itself.</summary>
     private static IOperation Unwrap(IOperation operation)
